@@ -1,0 +1,64 @@
+#include "cli/build_command.h"
+
+#include <filesystem>
+
+#include "cli/book_plan.h"
+#include "cli/post_loading.h"
+#include "collect/series_collector.h"
+#include "common/temp_dir.h"
+#include "epub/epub_writer.h"
+#include "image/image_embedder.h"
+#include "transform/book_assembler.h"
+
+namespace pb::cli {
+
+namespace {
+
+std::string size_text(std::uintmax_t bytes) {
+  if (bytes >= 10u << 20) return std::to_string(bytes >> 20) + " MB";
+  if (bytes >= 10u << 10) return std::to_string(bytes >> 10) + " KB";
+  return std::to_string(bytes) + " bytes";
+}
+
+void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
+  if (plan.missing_parts.empty()) return;
+  std::string missing;
+  for (int number : plan.missing_parts) missing += (missing.empty() ? "" : ", ") + std::to_string(number);
+  diagnostics.warn(plan.request.title, "part" + std::string(plan.missing_parts.size() == 1 ? " " : "s ") + missing +
+                                           " not found in the input; binding the parts there are");
+}
+
+void build_one(const PlannedBook& plan, const BuildOptions& options, Diagnostics& diagnostics) {
+  warn_missing_parts(plan, diagnostics);
+  book::Book book = transform::assemble_book(plan.request, diagnostics);
+  TempDir work;
+  image::EmbedOptions embed;
+  embed.max_width = options.max_image_width;
+  embed.work_dir = work.path();
+  const image::EmbedReport images = image::embed_images(book, embed, diagnostics);
+
+  epub::EpubOptions epub;
+  epub.output = plan.output;
+  if (!options.css_file.empty()) epub.css_file = options.css_file;
+  epub::write_epub(book, epub);
+
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(plan.output, error);
+  diagnostics.note("wrote " + plan.output.string() + ": \"" + book.title + "\", " + std::to_string(book.chapters.size()) +
+                   (book.chapters.size() == 1 ? " chapter, " : " chapters, ") + std::to_string(images.embedded) +
+                   " images" + (images.failures.empty() ? "" : " (" + std::to_string(images.failures.size()) + " missing)") +
+                   ", " + size_text(size));
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options) {
+  Diagnostics diagnostics;
+  diagnostics.set_quiet(options.quiet);
+  const std::vector<sources::Post> posts = load_posts(options.inputs, diagnostics);
+  const collect::Collection collection = collect::collect_series(posts);
+  for (const PlannedBook& plan : plan_books(posts, collection, options, diagnostics)) build_one(plan, options, diagnostics);
+  return 0;
+}
+
+}  // namespace pb::cli

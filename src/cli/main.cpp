@@ -1,0 +1,85 @@
+// postbinder: binds a blog's article series into EPUB books.
+#include <curl/curl.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/build_command.h"
+#include "cli/series_command.h"
+#include "common/atomic_output.h"
+#include "common/error.h"
+#include "common/version.h"
+
+namespace {
+
+constexpr int kExitBuildFailed = 1;
+constexpr int kExitUsage = 2;
+
+int report(const std::string& message, int code) {
+  std::cerr << "postbinder: error: " << message << '\n';
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  pb::install_interrupt_cleanup();
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+
+  CLI::App app{"postbinder " + std::string(pb::kVersion) +
+               ": binds a blog's article series (WordPress REST API JSON) into EPUB 3 books."};
+  app.set_version_flag("--version", std::string(pb::kVersion));
+  app.require_subcommand(1);
+
+  pb::cli::SeriesOptions series;
+  CLI::App* series_command = app.add_subcommand("series", "List the series found in the input, their parts and gaps");
+  series_command->add_option("INPUT", series.inputs, "Post JSON files, or folders searched for them")->required();
+  series_command->add_flag("--json", series.json, "Print the report as JSON");
+  series_command->add_flag("-q,--quiet", series.quiet, "Print only warnings and errors");
+
+  pb::cli::BuildOptions build;
+  CLI::App* build_command = app.add_subcommand("build", "Bind a series (or every post) into an EPUB book");
+  build_command->add_option("INPUT", build.inputs, "Post JSON files, or folders searched for them")->required();
+  build_command->add_option("-o,--output", build.output, "The book to write (.epub), or a folder with --all")->required();
+  CLI::Option* series_option = build_command->add_option("--series", build.series, "The series to bind, by title or slug (case-insensitive)");
+  CLI::Option* all_option = build_command->add_flag("--all", build.all, "Bind every series, one book each, into the -o folder");
+  CLI::Option* one_book_option = build_command->add_flag("--one-book", build.one_book, "Bind every post of the input into one book");
+  series_option->excludes(all_option)->excludes(one_book_option);
+  all_option->excludes(one_book_option);
+  build_command->add_option("--title", build.title, "The book's title (default: the series name)");
+  build_command->add_option("--author", build.author, "The book's author (default: the posts' authors)");
+  build_command->add_option("--lang", build.language, "The book's language as a BCP 47 tag (default: en)")
+      ->check([](const std::string& value) {
+        for (char c : value)
+          if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return std::string("not a language tag");
+        return value.empty() ? std::string("not a language tag") : std::string();
+      });
+  build_command->add_option("--css", build.css_file, "A stylesheet that replaces the built-in one")->check(CLI::ExistingFile);
+  build_command->add_option("--max-image-width", build.max_image_width, "Widest image kept, in pixels (default: 1600)")
+      ->check(CLI::Range(100, 10000));
+  build_command->add_flag("-q,--quiet", build.quiet, "Print only warnings and errors");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return kExitUsage;
+  }
+
+  try {
+    if (*series_command) return pb::cli::run_series(series);
+    return pb::cli::run_build(build);
+  } catch (const pb::UsageError& error) {
+    return report(error.what(), kExitUsage);
+  } catch (const pb::BuildError& error) {
+    return report(error.what(), kExitBuildFailed);
+  } catch (const std::exception& error) {
+    return report(std::string("unexpected failure: ") + error.what(), kExitBuildFailed);
+  }
+}

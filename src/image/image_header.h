@@ -1,0 +1,25 @@
+// Reads what the embedder must know before deciding to copy or convert an image (pixel size,
+// alpha, colour model) from the header of a JPEG, PNG or GIF, without decoding it and without
+// starting libvips: most images in most books are copied byte for byte.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "image/sniff.h"
+
+namespace pb::image {
+
+struct ImageHeader {
+  Format format = Format::Unknown;
+  int width = 0;
+  int height = 0;
+  bool has_alpha = false;  // PNG with an alpha channel or tRNS
+  bool cmyk = false;       // JPEG with four components (Kindle shows them inverted or not at all)
+  bool animated = false;   // GIF with more than one frame (only a hint: the first frames are read)
+};
+
+// nullopt when the bytes are not a well-formed header of one of the three formats.
+std::optional<ImageHeader> read_header(std::string_view bytes);
+
+}  // namespace pb::image

@@ -1,0 +1,29 @@
+// Binds posts, in reading order, into a Book: one chapter per post, converted from HTML, with
+// links between the posts turned into links between chapters, and the book's metadata
+// (title, authors, stable identifier, dates, series) taken from the posts and the options.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "book/model.h"
+#include "common/diagnostics.h"
+#include "sources/post.h"
+
+namespace pb::transform {
+
+struct BookRequest {
+  std::vector<const sources::Post*> posts;  // reading order
+  std::vector<int> parts;                   // part number of each post, 0 when standalone
+  std::string title;                        // the series stem, or --title
+  std::optional<std::string> series;        // set when the book binds one series
+  std::string author;                       // --author: replaces the posts' authors
+  std::string language = "en";              // --lang
+  int max_image_width = 1600;
+};
+
+// Throws BuildError when nothing is left to bind (every post password-protected).
+book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics);
+
+}  // namespace pb::transform
