@@ -67,13 +67,13 @@ std::vector<std::string> subjects_of(const std::vector<const sources::Post*>& po
   return subjects;
 }
 
-book::ImageRef cover_of(const sources::Post& first) {
+book::ImageRef cover_of(const sources::Post& first, int max_image_width) {
   book::ImageRef cover;
   if (!first.featured_image) return cover;
   cover.alt = first.featured_image->alt;
   cover.width = first.featured_image->width;
   cover.height = first.featured_image->height;
-  locate_image(first.featured_image->url, ImageBase{first.link, first.base_dir, 1 << 30}, cover);
+  locate_image(first.featured_image->url, ImageBase{first.link, first.base_dir, max_image_width}, cover);
   return cover;
 }
 
@@ -112,7 +112,7 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
     series.identifier = "urn:uuid:" + digest::uuid_v5("postbinder-series:" + site + "/" + *request.series);
     book.series = series;
   }
-  book.cover = cover_of(*posts.front());
+  book.cover = cover_of(*posts.front(), request.max_image_width);
 
   PostLinkIndex links;
   for (std::size_t i = 0; i < posts.size(); ++i) links.add(*posts[i], i);

@@ -49,6 +49,17 @@ void normalise_heading_levels(book::Blocks& blocks) {
   for_each_heading(blocks, [&](book::Heading& heading) { heading.level = std::clamp(heading.level + shift, 2, 6); });
 }
 
+void unwrap_bold_headings(book::Blocks& blocks) {
+  for_each_heading(blocks, [](book::Heading& heading) {
+    while (heading.content.size() == 1) {
+      auto* styled = std::get_if<book::Styled>(&heading.content.front().node);
+      if (!styled || styled->style != book::Style::Strong) return;
+      book::Inlines inner = std::move(styled->children);
+      heading.content = std::move(inner);
+    }
+  });
+}
+
 void assign_heading_ids(book::Blocks& blocks, IdRegistry& ids) {
   for_each_heading(blocks, [&](book::Heading& heading) {
     if (heading.id.empty()) heading.id = ids.make(book::plain_text(heading.content), "section");

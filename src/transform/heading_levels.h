@@ -15,6 +15,10 @@ void drop_repeated_title(book::Blocks& blocks, std::string_view title);
 // Shifts all headings by the same amount so the highest becomes level 2, clamped to 2..6.
 void normalise_heading_levels(book::Blocks& blocks);
 
+// Headings wrapped whole in <b> or <strong> (Word pastes them so) lose the redundant wrapper:
+// headings are bold already, and a nested strong renders heavier or not at all.
+void unwrap_bold_headings(book::Blocks& blocks);
+
 // Gives each heading without an id one made from its text.
 void assign_heading_ids(book::Blocks& blocks, IdRegistry& ids);
 

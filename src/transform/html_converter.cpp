@@ -763,6 +763,7 @@ book::Blocks convert_html(const ConversionInput& input, IdRegistry& ids, Diagnos
   gumbo_destroy_output(&options, output);
   drop_repeated_title(blocks, input.chapter_title);
   normalise_heading_levels(blocks);
+  unwrap_bold_headings(blocks);
   assign_heading_ids(blocks, ids);
   return blocks;
 }
