@@ -22,16 +22,26 @@ constexpr std::string_view kBylineSeparator = " \u00b7 ";
 
 std::string_view style_element(Style style) {
   switch (style) {
-    case Style::Emphasis: return "em";
-    case Style::Strong: return "strong";
-    case Style::Code: return "code";
-    case Style::Subscript: return "sub";
-    case Style::Superscript: return "sup";
-    case Style::Small: return "small";
-    case Style::Deleted: return "del";
-    case Style::Inserted: return "ins";
-    case Style::Underline: return "u";
-    case Style::Highlight: return "mark";
+    case Style::Emphasis:
+      return "em";
+    case Style::Strong:
+      return "strong";
+    case Style::Code:
+      return "code";
+    case Style::Subscript:
+      return "sub";
+    case Style::Superscript:
+      return "sup";
+    case Style::Small:
+      return "small";
+    case Style::Deleted:
+      return "del";
+    case Style::Inserted:
+      return "ins";
+    case Style::Underline:
+      return "u";
+    case Style::Highlight:
+      return "mark";
   }
   return "span";
 }
@@ -39,12 +49,17 @@ std::string_view style_element(Style style) {
 // The HTML type attribute of an ordered list; empty for decimal numbers.
 std::string_view list_type(ListMarker marker) {
   switch (marker) {
-    case ListMarker::LowerAlpha: return "a";
-    case ListMarker::UpperAlpha: return "A";
-    case ListMarker::LowerRoman: return "i";
-    case ListMarker::UpperRoman: return "I";
+    case ListMarker::LowerAlpha:
+      return "a";
+    case ListMarker::UpperAlpha:
+      return "A";
+    case ListMarker::LowerRoman:
+      return "i";
+    case ListMarker::UpperRoman:
+      return "I";
     case ListMarker::Bullet:
-    case ListMarker::Decimal: return "";
+    case ListMarker::Decimal:
+      return "";
   }
   return "";
 }
@@ -357,13 +372,16 @@ std::string chapter_title(const Book& book, std::size_t chapter) {
   return text::is_blank(title) ? "Chapter " + std::to_string(chapter + 1) : title;
 }
 
-std::string document_language(const Book& book) { return book.language.empty() ? "en" : book.language; }
+std::string document_language(const Book& book) {
+  return book.language.empty() ? "en" : book.language;
+}
 
 void begin_xhtml_document(XmlWriter& xml, std::string_view language, std::string_view title,
                           std::string_view stylesheet_href, std::string_view body_class) {
   xml.declaration();
   xml.raw("<!DOCTYPE html>\n");
-  xml.open("html", {{"xmlns", kXhtmlNamespace}, {"xmlns:epub", kOpsNamespace}, {"lang", language}, {"xml:lang", language}});
+  xml.open("html",
+           {{"xmlns", kXhtmlNamespace}, {"xmlns:epub", kOpsNamespace}, {"lang", language}, {"xml:lang", language}});
   xml.newline();
   xml.open("head");
   xml.newline();

@@ -28,12 +28,13 @@ std::string read_stylesheet(const std::optional<std::filesystem::path>& css_file
   }
   std::error_code error;
   if (!std::filesystem::is_regular_file(*css_file, error))
-    throw BuildError(css_file->string(), "cannot read the stylesheet: " +
-                                             (error ? error.message() : std::string("not a regular file")));
+    throw BuildError(css_file->string(),
+                     "cannot read the stylesheet: " + (error ? error.message() : std::string("not a regular file")));
   std::ifstream in(*css_file, std::ios::binary);
   if (!in) throw BuildError(css_file->string(), "cannot read the stylesheet: " + std::string(std::strerror(errno)));
   std::string css{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw BuildError(css_file->string(), "cannot read the stylesheet: " + std::string(std::strerror(errno)));
+  if (in.bad())
+    throw BuildError(css_file->string(), "cannot read the stylesheet: " + std::string(std::strerror(errno)));
   return css;
 }
 
@@ -76,13 +77,27 @@ void write_epub(const book::Book& book, const EpubOptions& options) {
   for (const Item& item : layout.items) {
     const std::string name = folder + item.href;
     switch (item.kind) {
-      case ItemKind::Nav: zip.add(name, nav_document(book, layout), kDeflate); break;
-      case ItemKind::Ncx: zip.add(name, ncx_document(book, layout), kDeflate); break;
-      case ItemKind::Stylesheet: zip.add(name, stylesheet, kDeflate); break;
-      case ItemKind::CoverPage: zip.add(name, cover_page(book, layout), kDeflate); break;
-      case ItemKind::TitlePage: zip.add(name, title_page(book, layout), kDeflate); break;
-      case ItemKind::Chapter: zip.add(name, book::write_chapter_xhtml(book, item.chapter, xhtml), kDeflate); break;
-      case ItemKind::Image: zip.add_file(name, item.resource->path, compression_for(item.media_type)); break;
+      case ItemKind::Nav:
+        zip.add(name, nav_document(book, layout), kDeflate);
+        break;
+      case ItemKind::Ncx:
+        zip.add(name, ncx_document(book, layout), kDeflate);
+        break;
+      case ItemKind::Stylesheet:
+        zip.add(name, stylesheet, kDeflate);
+        break;
+      case ItemKind::CoverPage:
+        zip.add(name, cover_page(book, layout), kDeflate);
+        break;
+      case ItemKind::TitlePage:
+        zip.add(name, title_page(book, layout), kDeflate);
+        break;
+      case ItemKind::Chapter:
+        zip.add(name, book::write_chapter_xhtml(book, item.chapter, xhtml), kDeflate);
+        break;
+      case ItemKind::Image:
+        zip.add_file(name, item.resource->path, compression_for(item.media_type));
+        break;
     }
   }
   zip.close();

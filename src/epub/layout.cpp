@@ -11,8 +11,12 @@ namespace {
 
 constexpr std::string_view kXhtml = "application/xhtml+xml";
 
-bool is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower_letter(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // A name that is at once a safe file name ([a-z0-9_-], EPUB §file names) and an XML id
 // (starts with a letter): other characters become '-', and a name that does not start with a
@@ -53,23 +57,29 @@ std::string media_type_for(const book::Resource& resource, std::string_view exte
   return "application/octet-stream";
 }
 
-// Ids the package document uses for itself; no manifest item may take them.
-bool reserved_id(const std::string& id) {
+// Ids the package document uses for itself, and base names of its own files; no chapter may take
+// them, and no manifest item may take the ids.
+bool reserved_name(const std::string& name) {
   static const std::set<std::string, std::less<>> reserved = {"bookid", "series", "nav",        "ncx",
-                                                              "css",    "cover",  "title-page", "cover-image"};
-  return reserved.contains(id) || id.starts_with("creator");
+                                                              "css",    "cover",  "title-page", "cover-image",
+                                                              "title",  "toc",    "style",      "content"};
+  return reserved.contains(name) || name.starts_with("creator");
 }
 
+// Hands out names that are not taken yet: "name", then "name-2", "name-3"...
 class UniqueNames {
  public:
+  explicit UniqueNames(bool avoid_reserved) : avoid_reserved_(avoid_reserved) {}
+
   std::string claim(const std::string& wanted) {
     std::string name = wanted;
-    for (int suffix = 2; reserved_id(name) || !used_.insert(name).second; ++suffix)
+    for (int suffix = 2; (avoid_reserved_ && reserved_name(name)) || !used_.insert(name).second; ++suffix)
       name = wanted + "-" + std::to_string(suffix);
     return name;
   }
 
  private:
+  bool avoid_reserved_;
   std::set<std::string> used_;
 };
 
@@ -113,9 +123,10 @@ Layout plan_layout(const book::Book& book) {
     layout.items.push_back({ItemKind::CoverPage, "cover", "cover.xhtml", std::string(kXhtml), "", true});
   layout.items.push_back({ItemKind::TitlePage, "title-page", "title.xhtml", std::string(kXhtml), "", true});
 
-  UniqueNames names;
+  UniqueNames ids(true);           // manifest ids; a chapter's id is also its file name
+  UniqueNames image_names(false);  // file names in images/
   for (std::size_t i = 0; i < book.chapters.size(); ++i) {
-    const std::string id = names.claim(safe_name(book.chapters[i].id, "chapter-"));
+    const std::string id = ids.claim(safe_name(book.chapters[i].id, "chapter-"));
     Item item{ItemKind::Chapter, id, id + ".xhtml", std::string(kXhtml), "", true};
     item.chapter = i;
     layout.chapter_hrefs.push_back(item.href);
@@ -124,10 +135,10 @@ Layout plan_layout(const book::Book& book) {
   for (const book::Resource& resource : book.resources) {
     if (layout.resource_hrefs.contains(resource.id)) continue;  // find_resource() sees the first only
     const bool is_cover = &resource == layout.cover;
-    const std::string name = names.claim(safe_name(resource.id, "image-"));
+    const std::string name = image_names.claim(safe_name(resource.id, "image-"));
     const std::string extension = safe_extension(resource.extension, resource.media_type);
     Item item{ItemKind::Image,
-              is_cover ? "cover-image" : name,
+              is_cover ? "cover-image" : ids.claim(name),
               "images/" + name + "." + extension,
               media_type_for(resource, extension),
               is_cover ? "cover-image" : "",

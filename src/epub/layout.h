@@ -26,18 +26,18 @@ struct Item {
   std::string media_type;  // "application/xhtml+xml"
   std::string properties;  // "nav", "cover-image" or empty
   bool in_spine = false;
-  std::size_t chapter = 0;                // for ItemKind::Chapter
+  std::size_t chapter = 0;                   // for ItemKind::Chapter
   const book::Resource* resource = nullptr;  // for ItemKind::Image
 };
 
 struct Layout {
-  std::string identifier;  // the unique identifier (dc:identifier and dtb:uid)
-  std::string title;       // dc:title, never empty
-  std::vector<Item> items;  // manifest order, which is also the order of the ZIP entries
+  std::string identifier;          // the unique identifier (dc:identifier and dtb:uid)
+  std::string title;               // dc:title, never empty
+  std::vector<Item> items;         // manifest order, which is also the order of the ZIP entries
   std::vector<std::size_t> spine;  // indexes into items, in reading order
   std::vector<std::string> chapter_hrefs;
   std::map<std::string, std::string> resource_hrefs;  // Resource::id -> href
-  const book::Resource* cover = nullptr;  // the cover image, when the book has one
+  const book::Resource* cover = nullptr;              // the cover image, when the book has one
 
   bool has_cover() const { return cover != nullptr; }
   const Item& item(ItemKind kind) const;  // the first item of a kind (throws when absent)

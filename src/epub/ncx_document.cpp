@@ -63,11 +63,11 @@ std::string ncx_document(const book::Book& book, const Layout& layout) {
   xml.open("head");
   xml.newline();
   const std::string depth = std::to_string(depth_of(entries));
-  for (const auto& [name, content] : std::vector<std::pair<std::string_view, std::string_view>>{
-           {"dtb:uid", layout.identifier},
-           {"dtb:depth", depth},
-           {"dtb:totalPageCount", "0"},
-           {"dtb:maxPageNumber", "0"}}) {
+  for (const auto& [name, content] :
+       std::vector<std::pair<std::string_view, std::string_view>>{{"dtb:uid", layout.identifier},
+                                                                  {"dtb:depth", depth},
+                                                                  {"dtb:totalPageCount", "0"},
+                                                                  {"dtb:maxPageNumber", "0"}}) {
     xml.raw("  ");
     xml.empty("meta", {{"name", name}, {"content", content}});
     xml.newline();

@@ -14,9 +14,9 @@ namespace pb::epub {
 namespace {
 
 struct ImageCensus {
-  int embedded = 0;         // figures whose image is in the book
-  int without_alt = 0;      // ... of which have no alt text
-  int not_included = 0;     // figures shown as a placeholder
+  int embedded = 0;      // figures whose image is in the book
+  int without_alt = 0;   // ... of which have no alt text
+  int not_included = 0;  // figures shown as a placeholder
 };
 
 void count_images(const book::Book& book, const book::Blocks& blocks, ImageCensus& census) {
@@ -133,8 +133,7 @@ class PackageWriter {
     if (census.embedded > 0 && all_alt) meta("schema:accessibilityFeature", "alternativeText");
     meta("schema:accessibilityHazard", "none");
 
-    std::string summary =
-        "This publication has a table of contents, structured headings and a logical reading order.";
+    std::string summary = "This publication has a table of contents, structured headings and a logical reading order.";
     if (census.embedded == 0) {
       summary += layout_.has_cover() ? " It contains no images other than the cover." : " It contains no images.";
     } else if (all_alt) {

@@ -11,7 +11,9 @@ namespace pb::epub {
 
 namespace {
 
-std::string describe(zip_error_t* error) { return zip_error_strerror(error); }
+std::string describe(zip_error_t* error) {
+  return zip_error_strerror(error);
+}
 
 std::string describe_code(int code) {
   zip_error_t error;
@@ -26,15 +28,15 @@ constexpr std::uint32_t kRegularFile0644 = 0100644U << 16U;
 }  // namespace
 
 DosTime dos_time(std::time_t utc) {
-  constexpr std::time_t kFirst = 315532800;   // 1980-01-01T00:00:00Z
-  constexpr std::time_t kLast = 4354819198;   // 2107-12-31T23:59:58Z
+  constexpr std::time_t kFirst = 315532800;  // 1980-01-01T00:00:00Z
+  constexpr std::time_t kLast = 4354819198;  // 2107-12-31T23:59:58Z
   const std::time_t clamped = std::clamp(utc, kFirst, kLast);
   std::tm parts{};
   gmtime_r(&clamped, &parts);
   DosTime result;
   result.time = static_cast<std::uint16_t>((parts.tm_hour << 11) | (parts.tm_min << 5) | (parts.tm_sec / 2));
-  result.date = static_cast<std::uint16_t>(((parts.tm_year + 1900 - 1980) << 9) | ((parts.tm_mon + 1) << 5) |
-                                           parts.tm_mday);
+  result.date =
+      static_cast<std::uint16_t>(((parts.tm_year + 1900 - 1980) << 9) | ((parts.tm_mon + 1) << 5) | parts.tm_mday);
   return result;
 }
 
@@ -87,6 +89,7 @@ void ZipArchive::add_file(std::string_view name, const std::filesystem::path& fi
     fail("cannot add " + entry_name + " to the archive");
   }
   set_entry_attributes(index, name, compression);
+  files_.push_back(file);
 }
 
 void ZipArchive::close() {
@@ -96,9 +99,17 @@ void ZipArchive::close() {
     result = zip_close(archive_);
   }
   if (result != 0) {
-    const std::string reason = describe(zip_get_error(archive_));
+    std::string reason = describe(zip_get_error(archive_));
     zip_discard(archive_);
     archive_ = nullptr;
+    // libzip does not say which entry failed; a file that went away or cannot be read is the likely one.
+    for (const std::filesystem::path& file : files_) {
+      std::error_code error;
+      if (!std::filesystem::is_regular_file(file, error)) {
+        reason += " (" + file.string() + " is missing or not a file)";
+        break;
+      }
+    }
     throw BuildError(origin_, "cannot write the archive: " + reason);
   }
   archive_ = nullptr;

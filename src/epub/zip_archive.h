@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct zip;
 
@@ -47,7 +48,8 @@ class ZipArchive {
   struct zip* archive_ = nullptr;
   std::string origin_;
   DosTime time_;
-  std::deque<std::string> buffers_;  // data of the added entries; a deque never moves them
+  std::deque<std::string> buffers_;           // data of the added entries; a deque never moves them
+  std::vector<std::filesystem::path> files_;  // files libzip reads during close()
 };
 
 }  // namespace pb::epub

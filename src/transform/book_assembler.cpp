@@ -139,7 +139,9 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
     input.links = &links;
     input.origin = post.describe();
     chapter.blocks = convert_html(input, registries[i], diagnostics);
-    if (chapter.blocks.empty()) diagnostics.warn(post.describe(), "has no readable content left after cleaning");
+    if (chapter.blocks.empty())
+      throw BuildError(post.origin, "post " + std::to_string(post.id) +
+                                        " has no readable content (only empty paragraphs, scripts or forms)");
     book.chapters.push_back(std::move(chapter));
   }
   finalise_internal_links(book, registries);

@@ -8,11 +8,21 @@
 
 namespace pb::book::test {
 
-inline Inline t(std::string text) { return Inline{Text{std::move(text)}}; }
-inline Inline br() { return Inline{LineBreak{}}; }
-inline Inline styled(Style style, Inlines children) { return Inline{Styled{style, std::move(children)}}; }
-inline Inline em(Inlines children) { return styled(Style::Emphasis, std::move(children)); }
-inline Inline anchor(std::string id) { return Inline{Anchor{std::move(id)}}; }
+inline Inline t(std::string text) {
+  return Inline{Text{std::move(text)}};
+}
+inline Inline br() {
+  return Inline{LineBreak{}};
+}
+inline Inline styled(Style style, Inlines children) {
+  return Inline{Styled{style, std::move(children)}};
+}
+inline Inline em(Inlines children) {
+  return styled(Style::Emphasis, std::move(children));
+}
+inline Inline anchor(std::string id) {
+  return Inline{Anchor{std::move(id)}};
+}
 inline Inline link(std::string url, Inlines children) {
   LinkTarget target;
   target.url = std::move(url);
@@ -25,7 +35,9 @@ inline Inline internal_link(std::size_t chapter, std::string anchor_id, Inlines 
   return Inline{Link{std::move(target), std::move(children)}};
 }
 
-inline Block p(Inlines content, std::string id = "") { return Block{Paragraph{std::move(content), std::move(id)}}; }
+inline Block p(Inlines content, std::string id = "") {
+  return Block{Paragraph{std::move(content), std::move(id)}};
+}
 inline Block h(int level, Inlines content, std::string id) {
   return Block{Heading{level, std::move(content), std::move(id)}};
 }

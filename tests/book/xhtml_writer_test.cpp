@@ -13,9 +13,9 @@ namespace pb::book {
 namespace {
 
 using namespace pb::book::test;
-using pb::test::XmlDocument;
 using pb::test::Contains;
 using pb::test::Lacks;
+using pb::test::XmlDocument;
 
 Chapter make_chapter(std::string id, std::string title, Blocks blocks) {
   Chapter chapter;
@@ -53,7 +53,9 @@ std::string render(const Book& book, const XhtmlOptions& options = {}, std::size
   return xhtml;
 }
 
-std::string render_blocks(Blocks blocks) { return render(book_with(std::move(blocks))); }
+std::string render_blocks(Blocks blocks) {
+  return render(book_with(std::move(blocks)));
+}
 
 // The body of the section after the header: what the blocks became.
 std::string content_of(const std::string& xhtml) {
@@ -66,15 +68,18 @@ std::string content_of(const std::string& xhtml) {
 TEST(XhtmlWriter, WritesTheDocumentSkeleton) {
   const std::string xhtml = render_blocks({p({t("Hello")})});
   EXPECT_EQ(xhtml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n", 0), 0U) << xhtml;
-  EXPECT_TRUE(Contains(xhtml, "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" "
-                               "lang=\"en-GB\" xml:lang=\"en-GB\">"));
+  EXPECT_TRUE(Contains(xhtml,
+                       "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" "
+                       "lang=\"en-GB\" xml:lang=\"en-GB\">"));
   EXPECT_TRUE(Contains(xhtml, "<title>First part</title>"));
   EXPECT_TRUE(Contains(xhtml, "<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>"));
-  EXPECT_TRUE(Contains(xhtml, "<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"title\">\n<header>"
-                        "<h1 id=\"title\">First part</h1>\n"));
-  EXPECT_TRUE(Contains(xhtml, "<p class=\"byline\"><span class=\"author\">Ann Author</span> \u00b7 "
-                               "<time datetime=\"2024-04-12\">12 April 2024</time> \u00b7 "
-                               "<a href=\"https://blog.example.com/part-1/\">Original post</a></p>"));
+  EXPECT_TRUE(Contains(xhtml,
+                       "<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"title\">\n<header>"
+                       "<h1 id=\"title\">First part</h1>\n"));
+  EXPECT_TRUE(Contains(xhtml,
+                       "<p class=\"byline\"><span class=\"author\">Ann Author</span> \u00b7 "
+                       "<time datetime=\"2024-04-12\">12 April 2024</time> \u00b7 "
+                       "<a href=\"https://blog.example.com/part-1/\">Original post</a></p>"));
   EXPECT_EQ(content_of(xhtml), "<p>Hello</p>\n");
   EXPECT_EQ(xhtml.substr(xhtml.size() - 16), "</body>\n</html>\n");
 }
@@ -108,8 +113,7 @@ TEST(XhtmlWriter, UntitledChapterGetsANumberAndAHeading) {
 }
 
 TEST(XhtmlWriter, Paragraphs) {
-  EXPECT_EQ(content_of(render_blocks({p({t("One")}, "p1"), p({t("Two")})})),
-            "<p id=\"p1\">One</p>\n<p>Two</p>\n");
+  EXPECT_EQ(content_of(render_blocks({p({t("One")}, "p1"), p({t("Two")})})), "<p id=\"p1\">One</p>\n<p>Two</p>\n");
 }
 
 TEST(XhtmlWriter, HeadingsKeepTheirLevelAndIdWithinTwoToSix) {
@@ -124,8 +128,7 @@ TEST(XhtmlWriter, BulletList) {
   List list;
   list.items.push_back({{p({t("one")})}, "item-1"});
   list.items.push_back({{p({t("two")})}, ""});
-  EXPECT_EQ(content_of(render_blocks({Block{list}})),
-            "<ul>\n<li id=\"item-1\">one</li>\n<li>two</li>\n</ul>\n");
+  EXPECT_EQ(content_of(render_blocks({Block{list}})), "<ul>\n<li id=\"item-1\">one</li>\n<li>two</li>\n</ul>\n");
 }
 
 TEST(XhtmlWriter, OrderedListsWriteStartAndMarkerType) {
@@ -139,14 +142,11 @@ TEST(XhtmlWriter, OrderedListsWriteStartAndMarkerType) {
   };
   EXPECT_EQ(content_of(render_blocks({ordered(1, ListMarker::Decimal)})), "<ol>\n<li>x</li>\n</ol>\n");
   EXPECT_EQ(content_of(render_blocks({ordered(3, ListMarker::Decimal)})), "<ol start=\"3\">\n<li>x</li>\n</ol>\n");
-  EXPECT_EQ(content_of(render_blocks({ordered(1, ListMarker::LowerAlpha)})),
-            "<ol type=\"a\">\n<li>x</li>\n</ol>\n");
-  EXPECT_EQ(content_of(render_blocks({ordered(1, ListMarker::UpperAlpha)})),
-            "<ol type=\"A\">\n<li>x</li>\n</ol>\n");
+  EXPECT_EQ(content_of(render_blocks({ordered(1, ListMarker::LowerAlpha)})), "<ol type=\"a\">\n<li>x</li>\n</ol>\n");
+  EXPECT_EQ(content_of(render_blocks({ordered(1, ListMarker::UpperAlpha)})), "<ol type=\"A\">\n<li>x</li>\n</ol>\n");
   EXPECT_EQ(content_of(render_blocks({ordered(4, ListMarker::LowerRoman)})),
             "<ol start=\"4\" type=\"i\">\n<li>x</li>\n</ol>\n");
-  EXPECT_EQ(content_of(render_blocks({ordered(1, ListMarker::UpperRoman)})),
-            "<ol type=\"I\">\n<li>x</li>\n</ol>\n");
+  EXPECT_EQ(content_of(render_blocks({ordered(1, ListMarker::UpperRoman)})), "<ol type=\"I\">\n<li>x</li>\n</ol>\n");
 }
 
 TEST(XhtmlWriter, ListItemsWithSeveralBlocksKeepTheirParagraphs) {
@@ -213,8 +213,7 @@ TEST(XhtmlWriter, TableWithoutHeaderRowsOrCaption) {
   Table table;
   table.header_rows = 5;  // more than there are rows: all of them are header rows
   table.rows.push_back({{TableCell{{p({t("a")})}, false, 1, 1}}});
-  EXPECT_EQ(content_of(render_blocks({Block{table}})),
-            "<table>\n<thead>\n<tr><td>a</td></tr>\n</thead>\n</table>\n");
+  EXPECT_EQ(content_of(render_blocks({Block{table}})), "<table>\n<thead>\n<tr><td>a</td></tr>\n</thead>\n</table>\n");
 }
 
 TEST(XhtmlWriter, CodeBlockKeepsItsTextExactly) {
@@ -222,13 +221,15 @@ TEST(XhtmlWriter, CodeBlockKeepsItsTextExactly) {
             "<pre><code>if (a &lt; b &amp;&amp; c &gt; d) {\n  s = \"x\";\n}\n</code></pre>\n");
 }
 
-TEST(XhtmlWriter, Rule) { EXPECT_EQ(content_of(render_blocks({Block{Rule{}}})), "<hr/>\n"); }
+TEST(XhtmlWriter, Rule) {
+  EXPECT_EQ(content_of(render_blocks({Block{Rule{}}})), "<hr/>\n");
+}
 
 TEST(XhtmlWriter, EveryInlineStyle) {
   const std::pair<Style, std::string> styles[] = {
-      {Style::Emphasis, "em"},  {Style::Strong, "strong"},   {Style::Code, "code"},  {Style::Subscript, "sub"},
-      {Style::Superscript, "sup"}, {Style::Small, "small"}, {Style::Deleted, "del"}, {Style::Inserted, "ins"},
-      {Style::Underline, "u"},  {Style::Highlight, "mark"}};
+      {Style::Emphasis, "em"},     {Style::Strong, "strong"}, {Style::Code, "code"},   {Style::Subscript, "sub"},
+      {Style::Superscript, "sup"}, {Style::Small, "small"},   {Style::Deleted, "del"}, {Style::Inserted, "ins"},
+      {Style::Underline, "u"},     {Style::Highlight, "mark"}};
   for (const auto& [style, element] : styles) {
     EXPECT_EQ(content_of(render_blocks({p({t("a"), styled(style, {t("b")}), t("c")})})),
               "<p>a<" + element + ">b</" + element + ">c</p>\n");
@@ -244,9 +245,8 @@ TEST(XhtmlWriter, LineBreakAndAnchor) {
 
 TEST(XhtmlWriter, EscapesMarkupCharactersInTextAndAttributes) {
   Block block = figure("img-001", "5 > 4 & \"quoted\" <b>");
-  const std::string xhtml =
-      render_blocks({p({t("Tom & Jerry <script> \"quoted\" 'single'")}),
-                     p({link("https://example.com/?a=1&b=\"2\"", {t("q")})}), block});
+  const std::string xhtml = render_blocks({p({t("Tom & Jerry <script> \"quoted\" 'single'")}),
+                                           p({link("https://example.com/?a=1&b=\"2\"", {t("q")})}), block});
   EXPECT_TRUE(Contains(xhtml, "<p>Tom &amp; Jerry &lt;script&gt; \"quoted\" 'single'</p>"));
   EXPECT_TRUE(Contains(xhtml, "<a href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\">q</a>"));
   EXPECT_TRUE(Contains(xhtml, "alt=\"5 &gt; 4 &amp; &quot;quoted&quot; &lt;b&gt;\""));
@@ -256,9 +256,10 @@ TEST(XhtmlWriter, EscapesMarkupCharactersInTextAndAttributes) {
 TEST(XhtmlWriter, DropsCharactersXmlForbids) {
   std::string forbidden = "a";
   forbidden += '\0';
-  forbidden += "b\x0c"
-               "c\xef\xbf\xbe"
-               "d";  // U+0000, U+000C, U+FFFE
+  forbidden +=
+      "b\x0c"
+      "c\xef\xbf\xbe"
+      "d";  // U+0000, U+000C, U+FFFE
   Book book = book_with({p({t(forbidden)}), Block{CodeBlock{forbidden}}});
   book.chapters[0].title = "Title" + forbidden;
   const std::string xhtml = render(book);
@@ -273,8 +274,8 @@ TEST(XhtmlWriter, DropsCharactersXmlForbids) {
 }
 
 TEST(XhtmlWriter, ExternalLinks) {
-  EXPECT_EQ(content_of(render_blocks({p({link("https://example.com/x", {t("site")}),
-                                         link("mailto:ann@example.com", {t("mail")})})})),
+  EXPECT_EQ(content_of(render_blocks(
+                {p({link("https://example.com/x", {t("site")}), link("mailto:ann@example.com", {t("mail")})})})),
             "<p><a href=\"https://example.com/x\">site</a><a href=\"mailto:ann@example.com\">mail</a></p>\n");
 }
 
@@ -282,16 +283,18 @@ TEST(XhtmlWriter, InternalLinks) {
   const std::string xhtml = render_blocks({p({internal_link(1, "later", {t("a")}), internal_link(1, "", {t("b")}),
                                               internal_link(0, "p2", {t("c")}), internal_link(0, "", {t("d")})},
                                              "p2")});
-  EXPECT_TRUE(Contains(content_of(xhtml), "<a href=\"chapter-02.xhtml#later\">a</a>"
-                                           "<a href=\"chapter-02.xhtml\">b</a>"
-                                           "<a href=\"#p2\">c</a>"
-                                           "<a href=\"chapter-01.xhtml\">d</a>"));
+  EXPECT_TRUE(Contains(content_of(xhtml),
+                       "<a href=\"chapter-02.xhtml#later\">a</a>"
+                       "<a href=\"chapter-02.xhtml\">b</a>"
+                       "<a href=\"#p2\">c</a>"
+                       "<a href=\"chapter-01.xhtml\">d</a>"));
 }
 
 TEST(XhtmlWriter, InternalLinksUseTheChapterHrefOption) {
   XhtmlOptions options;
   options.chapter_href = [](std::size_t chapter) { return "text/part" + std::to_string(chapter) + ".xhtml"; };
-  EXPECT_TRUE(Contains(render(book_with({p({internal_link(1, "later", {t("a")})})}), options), "<a href=\"text/part1.xhtml#later\">a</a>"));
+  EXPECT_TRUE(Contains(render(book_with({p({internal_link(1, "later", {t("a")})})}), options),
+                       "<a href=\"text/part1.xhtml#later\">a</a>"));
 }
 
 TEST(XhtmlWriter, LinksThatLeadNowhereKeepOnlyTheirText) {
@@ -303,8 +306,9 @@ TEST(XhtmlWriter, LinksThatLeadNowhereKeepOnlyTheirText) {
 }
 
 TEST(XhtmlWriter, NestedLinksAreFlattened) {
-  EXPECT_EQ(content_of(render_blocks({p({link("https://a.example/", {t("x"), link("https://b.example/", {t("y")})})})})),
-            "<p><a href=\"https://a.example/\">xy</a></p>\n");
+  EXPECT_EQ(
+      content_of(render_blocks({p({link("https://a.example/", {t("x"), link("https://b.example/", {t("y")})})})})),
+      "<p><a href=\"https://a.example/\">xy</a></p>\n");
 }
 
 TEST(XhtmlWriter, LinksWithoutTextGetAName) {
@@ -329,9 +333,9 @@ TEST(XhtmlWriter, EverythingTogetherIsWellFormedXhtml) {
   list.items.push_back({{p({t("i & ii")}), figure("img-001", "pic")}, "li"});
   Table table;
   table.rows.push_back({{TableCell{{Block{BlockQuote{{p({t("q")})}, {t("c")}}}}, false, 1, 1}}});
-  const Book book =
-      book_with({h(2, {t("Start")}, "start"), p({em({t("x")}), br(), anchor("a1"), internal_link(1, "later", {t("l")})}),
-                 Block{list}, Block{table}, Block{CodeBlock{"<>&\n"}}, Block{Rule{}}, figure("", "missing", {t("cap")})});
+  const Book book = book_with(
+      {h(2, {t("Start")}, "start"), p({em({t("x")}), br(), anchor("a1"), internal_link(1, "later", {t("l")})}),
+       Block{list}, Block{table}, Block{CodeBlock{"<>&\n"}}, Block{Rule{}}, figure("", "missing", {t("cap")})});
   const XmlDocument document(render(book));
   ASSERT_TRUE(document.well_formed());
   EXPECT_EQ(document.value("/h:html/@lang"), "en-GB");

@@ -28,11 +28,12 @@ class XmlDocument {
     std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> context(xmlXPathNewContext(document_.get()),
                                                                              xmlXPathFreeContext);
     const std::pair<const char*, const char*> namespaces[] = {
-        {"h", "http://www.w3.org/1999/xhtml"},          {"epub", "http://www.idpf.org/2007/ops"},
-        {"opf", "http://www.idpf.org/2007/opf"},        {"dc", "http://purl.org/dc/elements/1.1/"},
+        {"h", "http://www.w3.org/1999/xhtml"},           {"epub", "http://www.idpf.org/2007/ops"},
+        {"opf", "http://www.idpf.org/2007/opf"},         {"dc", "http://purl.org/dc/elements/1.1/"},
         {"ncx", "http://www.daisy.org/z3986/2005/ncx/"}, {"c", "urn:oasis:names:tc:opendocument:xmlns:container"}};
     for (const auto& [prefix, uri] : namespaces)
-      xmlXPathRegisterNs(context.get(), reinterpret_cast<const xmlChar*>(prefix), reinterpret_cast<const xmlChar*>(uri));
+      xmlXPathRegisterNs(context.get(), reinterpret_cast<const xmlChar*>(prefix),
+                         reinterpret_cast<const xmlChar*>(uri));
     std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> found(
         xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(xpath.c_str()), context.get()), xmlXPathFreeObject);
     if (!found || !found->nodesetval) return result;

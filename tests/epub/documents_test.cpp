@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -125,10 +126,10 @@ TEST_F(DocumentsTest, AccessibilityOfATextOnlyBook) {
 TEST_F(DocumentsTest, ManifestAndSpine) {
   const Layout layout = plan_layout(book);
   const XmlDocument opf(package_document(book, layout));
-  EXPECT_EQ(opf.values("//opf:manifest/opf:item/@href"),
-            (std::vector<std::string>{"nav.xhtml", "toc.ncx", "style.css", "cover.xhtml", "title.xhtml",
-                                      "chapter-01.xhtml", "chapter-02.xhtml", "images/img-001.png",
-                                      "images/cover.png"}));
+  EXPECT_EQ(
+      opf.values("//opf:manifest/opf:item/@href"),
+      (std::vector<std::string>{"nav.xhtml", "toc.ncx", "style.css", "cover.xhtml", "title.xhtml", "chapter-01.xhtml",
+                                "chapter-02.xhtml", "images/img-001.png", "images/cover.png"}));
   EXPECT_EQ(opf.values("//opf:item[@properties='nav']/@href"), std::vector<std::string>{"nav.xhtml"});
   EXPECT_EQ(opf.value("//opf:item[@href='toc.ncx']/@media-type"), "application/x-dtbncx+xml");
   EXPECT_EQ(opf.value("//opf:item[@href='style.css']/@media-type"), "text/css");
@@ -156,13 +157,13 @@ TEST_F(DocumentsTest, NcxMatchesIdentifierAndSpineOrder) {
   EXPECT_EQ(ncx.value("//ncx:meta[@name='dtb:uid']/@content"), opf.value("//dc:identifier"));
   EXPECT_EQ(ncx.value("//ncx:meta[@name='dtb:depth']/@content"), "2");
   EXPECT_EQ(ncx.value("//ncx:docTitle/ncx:text"), "What Am I Missing");
-  EXPECT_EQ(ncx.values("//ncx:navPoint/ncx:navLabel/ncx:text"),
-            (std::vector<std::string>{"Part 1: The start", "First section", "Second section", "Part 2: The end",
-                                      "Later"}));
-  EXPECT_EQ(ncx.values("//ncx:navPoint/ncx:content/@src"),
-            (std::vector<std::string>{"chapter-01.xhtml", "chapter-01.xhtml#first-section",
-                                      "chapter-01.xhtml#second-section", "chapter-02.xhtml",
-                                      "chapter-02.xhtml#later"}));
+  EXPECT_EQ(
+      ncx.values("//ncx:navPoint/ncx:navLabel/ncx:text"),
+      (std::vector<std::string>{"Part 1: The start", "First section", "Second section", "Part 2: The end", "Later"}));
+  EXPECT_EQ(
+      ncx.values("//ncx:navPoint/ncx:content/@src"),
+      (std::vector<std::string>{"chapter-01.xhtml", "chapter-01.xhtml#first-section", "chapter-01.xhtml#second-section",
+                                "chapter-02.xhtml", "chapter-02.xhtml#later"}));
   EXPECT_EQ(ncx.values("//ncx:navPoint/@playOrder"), (std::vector<std::string>{"1", "2", "3", "4", "5"}));
   EXPECT_EQ(ncx.count("/ncx:ncx/ncx:navMap/ncx:navPoint"), 2U);
 

@@ -93,9 +93,11 @@ inline book::Book sample_book(const ScratchFolder& folder) {
   first.author = "Ann Author";
   first.date = "2024-04-12";
   first.source_url = "https://blog.example.com/part-1/";
-  first.blocks = {p({t("Opening & welcome.")}), h(2, {t("First section")}, "first-section"),
+  first.blocks = {p({t("Opening & welcome.")}),
+                  h(2, {t("First section")}, "first-section"),
                   figure("img-001", "A red rectangle", {t("A caption")}),
-                  h(3, {t("Deeper")}, "deeper"), h(2, {t("Second "), em({t("section")})}, "second-section"),
+                  h(3, {t("Deeper")}, "deeper"),
+                  h(2, {t("Second "), em({t("section")})}, "second-section"),
                   p({internal_link(1, "later", {t("See part 2")})})};
   book::Chapter second;
   second.id = "chapter-02";

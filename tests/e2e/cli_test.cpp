@@ -1,0 +1,43 @@
+// The command line: help everywhere, exit codes 0 / 1 / 2.
+#include <gtest/gtest.h>
+
+#include "e2e/support.h"
+
+namespace pb::e2e {
+namespace {
+
+TEST(Cli, HelpExitsZeroForEveryCommand) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--help"}, {"series", "--help"}, {"build", "--help"}}) {
+    const CommandResult result = postbinder(args);
+    EXPECT_EQ(result.exit_code, 0) << args.front();
+    EXPECT_NE(result.out.find("Usage"), std::string::npos) << result.out;
+  }
+  EXPECT_NE(postbinder({"build", "--help"}).out.find("--one-book"), std::string::npos);
+}
+
+TEST(Cli, VersionPrintsTheVersion) {
+  const CommandResult result = postbinder({"--version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("0."), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(postbinder({}).exit_code, 2);
+  EXPECT_EQ(postbinder({"bind"}).exit_code, 2);
+  EXPECT_EQ(postbinder({"build", examples_dir().string()}).exit_code, 2) << "no -o";
+  EXPECT_EQ(postbinder({"build", "-o", "x.epub"}).exit_code, 2) << "no input";
+  EXPECT_EQ(postbinder({"build", examples_dir().string(), "-o", "x.epub", "--no-such-option"}).exit_code, 2);
+  EXPECT_EQ(postbinder({"build", examples_dir().string(), "-o", "x.epub", "--all", "--one-book"}).exit_code, 2);
+  EXPECT_EQ(postbinder({"build", examples_dir().string(), "-o", "x.epub", "--lang", "en us"}).exit_code, 2);
+}
+
+TEST(Cli, OutputMustBeAnEpub) {
+  ScratchDir scratch;
+  const CommandResult result = postbinder({"build", examples_dir().string(), "-o", (scratch / "book.mobi").string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(".epub"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace pb::e2e
