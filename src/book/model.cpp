@@ -80,6 +80,11 @@ void for_each_image(Blocks& blocks, const std::function<void(ImageRef&)>& visit)
   });
 }
 
+void for_each_image(const Book& book, const std::function<void(const ImageRef&)>& visit) {
+  // The walk never modifies the book; the mutable overload does the visiting.
+  for_each_image(const_cast<Book&>(book), [&](ImageRef& image) { visit(image); });
+}
+
 void for_each_image(Book& book, const std::function<void(ImageRef&)>& visit) {
   for (Chapter& chapter : book.chapters) for_each_image(chapter.blocks, visit);
 }

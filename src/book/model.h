@@ -203,6 +203,7 @@ void for_each_inline(Inlines& inlines, const std::function<void(Inline&)>& visit
 
 // Calls visit(ImageRef&) for every image in the chapters (figures at any depth), in reading order.
 void for_each_image(Book& book, const std::function<void(ImageRef&)>& visit);
+void for_each_image(const Book& book, const std::function<void(const ImageRef&)>& visit);
 void for_each_image(Blocks& blocks, const std::function<void(ImageRef&)>& visit);
 
 }  // namespace pb::book

@@ -5,6 +5,7 @@
 #include "book/xhtml_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_set>
 #include <variant>
@@ -154,8 +155,8 @@ class ChapterWriter {
   }
 
   void render(const Heading& heading) {
-    const int level = std::clamp(heading.level, 2, 6);
-    const std::string name = "h" + std::to_string(level);
+    static constexpr std::array<std::string_view, 5> kNames = {"h2", "h3", "h4", "h5", "h6"};
+    const std::string_view name = kNames[static_cast<std::size_t>(std::clamp(heading.level, 2, 6) - 2)];
     XmlWriter::Attributes attributes;
     const std::string id = claim_id(heading.id);
     add_id(attributes, id);

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "cli/book_plan.h"
+#include "cli/network_session.h"
+#include "common/error.h"
 #include "cli/post_loading.h"
 #include "collect/series_collector.h"
 #include "common/temp_dir.h"
@@ -28,14 +30,19 @@ void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
                                            " not found in the input; binding the parts there are");
 }
 
-void build_one(const PlannedBook& plan, const BuildOptions& options, Diagnostics& diagnostics) {
+void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSession& network,
+               Diagnostics& diagnostics) {
   warn_missing_parts(plan, diagnostics);
   book::Book book = transform::assemble_book(plan.request, diagnostics);
   TempDir work;
   image::EmbedOptions embed;
-  embed.max_width = options.max_image_width;
+  embed.limits.max_width = options.max_image_width;
   embed.work_dir = work.path();
+  embed.fetch = network.image_fetcher();
   const image::EmbedReport images = image::embed_images(book, embed, diagnostics);
+  if (options.strict && !images.failures.empty())
+    throw BuildError(plan.output.string(), "--strict: " + std::to_string(images.failures.size()) +
+                                               " image(s) could not be embedded; the book was not written");
 
   epub::EpubOptions epub;
   epub.output = plan.output;
@@ -46,7 +53,8 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, Diagnostics
   const std::uintmax_t size = std::filesystem::file_size(plan.output, error);
   diagnostics.note("wrote " + plan.output.string() + ": \"" + book.title + "\", " + std::to_string(book.chapters.size()) +
                    (book.chapters.size() == 1 ? " chapter, " : " chapters, ") + std::to_string(images.embedded) +
-                   " images" + (images.failures.empty() ? "" : " (" + std::to_string(images.failures.size()) + " missing)") +
+                   " image files" + (images.converted ? " (" + std::to_string(images.converted) + " converted)" : "") +
+                   (images.failures.empty() ? "" : " (" + std::to_string(images.failures.size()) + " missing)") +
                    ", " + size_text(size));
 }
 
@@ -57,7 +65,10 @@ int run_build(const BuildOptions& options) {
   diagnostics.set_quiet(options.quiet);
   const std::vector<sources::Post> posts = load_posts(options.inputs, diagnostics);
   const collect::Collection collection = collect::collect_series(posts);
-  for (const PlannedBook& plan : plan_books(posts, collection, options, diagnostics)) build_one(plan, options, diagnostics);
+  NetworkSession network(options.network, options.quiet);
+  for (const PlannedBook& plan : plan_books(posts, collection, options, diagnostics))
+    build_one(plan, options, network, diagnostics);
+  if (const std::string summary = network.summary(); !summary.empty()) diagnostics.note(summary);
   return 0;
 }
 

@@ -20,6 +20,18 @@ int report(const std::string& message, int code) {
   return code;
 }
 
+void add_network_options(CLI::App& command, pb::cli::NetworkOptions& network) {
+  command.add_option("--jobs", network.jobs, "Downloads at once (default: 8; at most 4 per host)")->check(CLI::Range(1, 64));
+  command.add_option("--timeout", network.timeout_seconds, "Seconds one download may take (default: 60)")
+      ->check(CLI::Range(1, 3600));
+  command.add_option("--max-image-size", network.max_image_megabytes, "Largest image download, in MB (default: 30)")
+      ->check(CLI::Range(1, 1024));
+  command.add_option("--cache-dir", network.cache_dir, "Download cache (default: $XDG_CACHE_HOME/postbinder)");
+  command.add_flag("--offline", network.offline, "Use only the download cache; list what is missing");
+  command.add_option("--delay", network.delay_milliseconds, "Milliseconds between requests to one host (default: 0)")
+      ->check(CLI::Range(0, 600000));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,6 +70,8 @@ int main(int argc, char** argv) {
   build_command->add_option("--max-image-width", build.max_image_width, "Widest image kept, in pixels (default: 1600)")
       ->check(CLI::Range(100, 10000));
   build_command->add_flag("-q,--quiet", build.quiet, "Print only warnings and errors");
+  build_command->add_flag("--strict", build.strict, "Fail the build when any image cannot be embedded");
+  add_network_options(*build_command, build.network);
 
   try {
     app.parse(argc, argv);

@@ -7,6 +7,16 @@
 
 namespace pb::cli {
 
+// How postbinder uses the network and its cache (images now; posts from live sites later).
+struct NetworkOptions {
+  int jobs = 8;                    // --jobs: transfers at once
+  long timeout_seconds = 60;       // --timeout: per transfer
+  long max_image_megabytes = 30;   // --max-image-size
+  std::string cache_dir;           // --cache-dir; default $XDG_CACHE_HOME/postbinder
+  bool offline = false;            // --offline: the cache only
+  long delay_milliseconds = 0;     // --delay: pause between requests to one host
+};
+
 struct SeriesOptions {
   std::vector<std::string> inputs;
   bool json = false;
@@ -25,6 +35,8 @@ struct BuildOptions {
   std::string css_file;            // --css
   int max_image_width = 1600;      // --max-image-width
   bool quiet = false;
+  NetworkOptions network;
+  bool strict = false;             // --strict: a failed image fails the build
 };
 
 }  // namespace pb::cli

@@ -42,7 +42,8 @@ struct Layout {
   bool has_cover() const { return cover != nullptr; }
   const Item& item(ItemKind kind) const;  // the first item of a kind (throws when absent)
   std::string cover_page_href() const { return has_cover() ? item(ItemKind::CoverPage).href : ""; }
-  // How chapter pages refer to chapters and images.
+  // How chapter pages refer to chapters and images. The functions point into this layout, which
+  // points into the book: both must stay alive and in place while they are used.
   book::XhtmlOptions xhtml_options() const;
 };
 

@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "common/utf8.h"
+#include "image/cover_generator.h"
 #include "image/image_header.h"
 #include "image/sniff.h"
 
@@ -26,8 +27,26 @@ std::string read_head(const fs::path& path) {
   return head;
 }
 
+std::string read_tail(const fs::path& path, std::size_t bytes) {
+  std::ifstream stream(path, std::ios::binary | std::ios::ate);
+  const std::streamoff size = stream.tellg();
+  const std::streamoff start = size > static_cast<std::streamoff>(bytes) ? size - static_cast<std::streamoff>(bytes) : 0;
+  stream.seekg(start);
+  std::string tail(static_cast<std::size_t>(size - start), '\0');
+  stream.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+  return tail;
+}
+
+// A JPEG ends with its EOI marker (some cameras append a few bytes after it); a PNG with IEND.
+bool looks_complete(const fs::path& path, Format format) {
+  const std::string tail = read_tail(path, 1024);
+  if (format == Format::Jpeg) return tail.find("\xFF\xD9") != std::string::npos;
+  if (format == Format::Png) return tail.find("IEND") != std::string::npos;
+  return true;
+}
+
 std::string resource_id(std::size_t index) {
-  std::string number = std::to_string(index + 1);
+  const std::string number = std::to_string(index + 1);
   return "img-" + std::string(number.size() < 3 ? 3 - number.size() : 0, '0') + number;
 }
 
@@ -36,7 +55,16 @@ std::string describe_source(const std::string& source) {
   return utf8::truncate(source, 200);
 }
 
-// Decodes a base64 data: URI into a file. Returns an error message, or "" on success.
+std::string describe_format(Format format) {
+  switch (format) {
+    case Format::Html: return "not an image: the server sent an HTML page";
+    case Format::Empty: return "not an image: the file is empty";
+    case Format::Unknown: return "not an image (unrecognised content)";
+    default: return "";
+  }
+}
+
+// Decodes a data: URI (base64 or percent-encoded) into a file. Returns an error, or "".
 std::string write_data_uri(const std::string& uri, const fs::path& file) {
   const std::size_t comma = uri.find(',');
   if (comma == std::string::npos) return "malformed data: URI";
@@ -66,14 +94,14 @@ std::string write_data_uri(const std::string& uri, const fs::path& file) {
   }
   std::ofstream out(file, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return "cannot write " + file.string();
-  return "";
+  return out ? "" : "cannot write " + file.string();
 }
 
 struct Candidate {
   std::string source;
-  fs::path file;       // the bytes, once acquired
+  fs::path file;  // the bytes, once acquired
   std::string failure;
+  std::string resource;  // Resource::id once embedded
 };
 
 class Embedder {
@@ -82,10 +110,12 @@ class Embedder {
       : book_(book), options_(options), diagnostics_(diagnostics) {}
 
   EmbedReport run() {
-    collect_sources();
+    book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
+    add_source(book_.cover.source);
     acquire();
-    for (std::size_t i = 0; i < candidates_.size(); ++i) prepare(i);
+    for (Candidate& candidate : candidates_) prepare(candidate);
     apply();
+    if (book_.cover.resource.empty() && options_.generate_cover) make_cover();
     warn_missing_alt();
     return report_;
   }
@@ -94,20 +124,15 @@ class Embedder {
   void add_source(const std::string& source) {
     if (source.empty() || index_.contains(source)) return;
     index_.emplace(source, candidates_.size());
-    candidates_.push_back(Candidate{source, {}, {}});
-  }
-
-  void collect_sources() {
-    book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
-    add_source(book_.cover.source);
+    candidates_.push_back(Candidate{source, {}, {}, {}});
   }
 
   void acquire() {
-    std::vector<std::size_t> remote;
+    std::vector<Candidate*> remote;
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
       Candidate& candidate = candidates_[i];
       if (url::is_fetchable(candidate.source)) {
-        remote.push_back(i);
+        remote.push_back(&candidate);
       } else if (text::starts_with_icase(candidate.source, "data:")) {
         candidate.file = options_.work_dir / ("data-" + std::to_string(i));
         candidate.failure = write_data_uri(candidate.source, candidate.file);
@@ -116,75 +141,107 @@ class Embedder {
       }
     }
     if (remote.empty()) return;
-    if (!options_.remote) {
-      for (std::size_t i : remote) candidates_[i].failure = "not downloaded (remote images need a network build)";
+    if (!options_.fetch) {
+      for (Candidate* candidate : remote) candidate->failure = "not downloaded (offline build without a cache)";
       return;
     }
     std::vector<std::string> urls;
-    for (std::size_t i : remote) urls.push_back(candidates_[i].source);
-    const std::vector<RemoteImageSource::Result> results = options_.remote->fetch_all(urls);
+    for (const Candidate* candidate : remote) urls.push_back(candidate->source);
+    const std::vector<FetchedImage> fetched = options_.fetch(urls);
     for (std::size_t k = 0; k < remote.size(); ++k) {
-      Candidate& candidate = candidates_[remote[k]];
-      if (k < results.size() && results[k].error.empty())
-        candidate.file = results[k].file;
+      if (k < fetched.size() && fetched[k].error.empty())
+        remote[k]->file = fetched[k].file;
       else
-        candidate.failure = k < results.size() ? results[k].error : "not downloaded";
+        remote[k]->failure = k < fetched.size() ? fetched[k].error : "not downloaded";
     }
   }
 
-  void prepare(std::size_t index) {
-    Candidate& candidate = candidates_[index];
+  void add_resource(Candidate& candidate, const fs::path& file, Format format, int width, int height) {
+    book::Resource resource;
+    resource.id = resource_id(book_.resources.size());
+    resource.path = file;
+    resource.media_type = media_type(format);
+    resource.extension = extension(format);
+    resource.width = width;
+    resource.height = height;
+    std::error_code error;
+    resource.size = fs::file_size(file, error);
+    candidate.resource = resource.id;
+    book_.resources.push_back(std::move(resource));
+    ++report_.embedded;
+  }
+
+  void prepare(Candidate& candidate) {
     if (!candidate.failure.empty()) return;
     const std::string head = read_head(candidate.file);
     const Format format = sniff(head);
+    if (const std::string not_image = describe_format(format); !not_image.empty()) {
+      candidate.failure = not_image;
+      return;
+    }
     const std::optional<ImageHeader> header = read_header(head);
-    if (!header) {
-      candidate.failure = format == Format::Jpeg || format == Format::Png || format == Format::Gif
-                              ? std::string("the ") + format_name(format) + " file is damaged or truncated"
-                              : std::string("the file is ") + format_name(format) + ", which cannot be converted yet";
+    const ConvertLimits& limits = options_.limits;
+    const bool fits = header && header->width <= limits.max_width && header->height <= limits.max_height;
+    if ((format == Format::Jpeg || format == Format::Png) && !header) {
+      candidate.failure = std::string("the ") + format_name(format) + " file is damaged";
       return;
     }
-    if (header->cmyk || header->width > options_.max_width || header->height > options_.max_height) {
-      candidate.failure = "needs conversion (" + std::to_string(header->width) + "x" + std::to_string(header->height) +
-                          (header->cmyk ? " CMYK" : "") + "), which is not supported yet";
+    if ((format == Format::Jpeg || format == Format::Png) && fits && !header->cmyk) {
+      if (!looks_complete(candidate.file, format)) {
+        candidate.failure = std::string("the ") + format_name(format) + " file is truncated";
+        return;
+      }
+      add_resource(candidate, candidate.file, format, header->width, header->height);  // byte for byte
       return;
     }
-    book::Resource resource;
-    resource.id = resource_id(book_.resources.size());
-    resource.path = candidate.file;
-    resource.media_type = media_type(header->format);
-    resource.extension = extension(header->format);
-    resource.width = header->width;
-    resource.height = header->height;
-    std::error_code error;
-    resource.size = fs::file_size(candidate.file, error);
-    resources_by_source_.emplace(candidate.source, resource.id);
-    book_.resources.push_back(std::move(resource));
+    const fs::path stem = options_.work_dir / ("converted-" + std::to_string(book_.resources.size() + report_.failures.size()) + "-" +
+                                               std::to_string(index_.at(candidate.source)));
+    auto result = convert_image(candidate.file, stem, limits);
+    if (auto* error = std::get_if<std::string>(&result)) {
+      candidate.failure = std::string(format_name(format)) + " image " + *error;
+      return;
+    }
+    const ConvertedImage& converted = std::get<ConvertedImage>(result);
+    add_resource(candidate, converted.file, converted.format, converted.width, converted.height);
+    ++report_.converted;
   }
 
   void resolve(book::ImageRef& image) {
     if (image.source.empty()) return;
-    if (const auto it = resources_by_source_.find(image.source); it != resources_by_source_.end()) {
-      image.resource = it->second;
-      image.failure.clear();
-      return;
-    }
     const Candidate& candidate = candidates_[index_.at(image.source)];
-    image.failure = candidate.failure;
+    image.resource = candidate.resource;
+    image.failure = candidate.resource.empty() ? candidate.failure : std::string();
   }
 
   void apply() {
-    book::for_each_image(book_, [&](book::ImageRef& image) {
-      resolve(image);
-      if (!image.resource.empty()) ++report_.embedded;
-    });
+    book::for_each_image(book_, [&](book::ImageRef& image) { resolve(image); });
     resolve(book_.cover);
     for (const Candidate& candidate : candidates_) {
-      if (candidate.failure.empty()) continue;
-      const std::string line = describe_source(candidate.source) + ": " + candidate.failure;
-      diagnostics_.warn("image", line);
-      report_.failures.push_back(line);
+      if (candidate.resource.empty() && !candidate.failure.empty()) {
+        const std::string line = describe_source(candidate.source) + ": " + candidate.failure;
+        diagnostics_.warn("image", line);
+        report_.failures.push_back(line);
+      }
     }
+  }
+
+  void make_cover() {
+    // When no post names an author the site stands in for one: print it once.
+    std::string author = book_.authors.empty() ? std::string() : book_.authors.front();
+    if (author == book_.publisher) author.clear();
+    CoverText text{book_.title, author, book_.publisher};
+    auto result = generate_cover(text, options_.work_dir / "generated-cover");
+    if (auto* error = std::get_if<std::string>(&result)) {
+      diagnostics_.warn("cover", *error);
+      return;
+    }
+    const ConvertedImage& cover = std::get<ConvertedImage>(result);
+    Candidate generated{"generated:cover", cover.file, {}, {}};
+    add_resource(generated, cover.file, cover.format, cover.width, cover.height);
+    book_.cover.resource = generated.resource;
+    book_.cover.alt = "Cover: " + book_.title;
+    book_.cover.failure.clear();
+    report_.generated_cover = true;
   }
 
   void warn_missing_alt() {
@@ -197,7 +254,7 @@ class Embedder {
     for (std::size_t i = 0; i < without_alt.size() && i < 10; ++i) list += "\n  " + without_alt[i];
     if (without_alt.size() > 10) list += "\n  ... and " + std::to_string(without_alt.size() - 10) + " more";
     diagnostics_.warn("images", std::to_string(without_alt.size()) +
-                                    " image(s) have no alt text; screen readers will skip them:" + list);
+                                    " image(s) have no alt text; they are marked decorative (alt=\"\"):" + list);
   }
 
   book::Book& book_;
@@ -205,7 +262,6 @@ class Embedder {
   Diagnostics& diagnostics_;
   std::vector<Candidate> candidates_;
   std::map<std::string, std::size_t> index_;
-  std::map<std::string, std::string> resources_by_source_;
   EmbedReport report_;
 };
 

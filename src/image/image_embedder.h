@@ -1,7 +1,8 @@
 // Gives every image of a book (figures and the cover) a file inside the book: local files and
-// data: URIs are read, remote images come through a fetcher, every file is sniffed, and
-// formats e-readers cannot show are converted. An image that cannot be had keeps its alt
-// text and a failure reason; the packagers show a placeholder.
+// data: URIs are read, remote images come through a fetch function (the HTTP client), every
+// file is sniffed, JPEG and PNG that fit are kept byte for byte, everything else is converted.
+// An image that cannot be had keeps its alt text and a failure reason (the packagers show a
+// placeholder); a book whose first post has no usable featured image gets a generated cover.
 #pragma once
 
 #include <cstddef>
@@ -12,32 +13,29 @@
 
 #include "book/model.h"
 #include "common/diagnostics.h"
+#include "image/image_converter.h"
 
 namespace pb::image {
 
-// Gets remote images. fetch_all downloads the URLs (in parallel, through a cache) and
-// returns, for each URL in order, the file holding its body, or an error message.
-class RemoteImageSource {
- public:
-  struct Result {
-    std::filesystem::path file;  // empty on failure
-    std::string error;           // why it failed: "HTTP 404", "timed out after 60 s"
-  };
-  virtual ~RemoteImageSource() = default;
-  virtual std::vector<Result> fetch_all(const std::vector<std::string>& urls) = 0;
+struct FetchedImage {
+  std::filesystem::path file;  // the body on disk; empty on failure
+  std::string error;           // why it failed: "HTTP 404 Not Found", "timed out after 60 s"
 };
+// Downloads the URLs and returns, for each in order, the file holding its body or an error.
+using FetchImages = std::function<std::vector<FetchedImage>(const std::vector<std::string>& urls)>;
 
 struct EmbedOptions {
-  int max_width = 1600;           // wider images are scaled down
-  int max_height = 2560;
-  std::filesystem::path work_dir; // where converted files are written (lives until the book is written)
-  RemoteImageSource* remote = nullptr;  // nullptr: remote images are not fetched
+  ConvertLimits limits;              // wider or taller images are scaled down
+  std::filesystem::path work_dir;    // converted files; must live until the book is written
+  FetchImages fetch;                 // empty: remote images are not fetched
+  bool generate_cover = true;
 };
 
 struct EmbedReport {
-  std::size_t embedded = 0;
+  std::size_t embedded = 0;   // distinct image files in the book (cover included)
   std::size_t converted = 0;
   std::vector<std::string> failures;  // "URL: reason", one per failed image
+  bool generated_cover = false;
 };
 
 EmbedReport embed_images(book::Book& book, const EmbedOptions& options, Diagnostics& diagnostics);

@@ -1,0 +1,48 @@
+#include "cli/network_session.h"
+
+#include <cstdio>
+
+namespace pb::cli {
+
+NetworkSession::NetworkSession(const NetworkOptions& options, bool quiet) : options_(options), quiet_(quiet) {}
+
+NetworkSession::~NetworkSession() = default;
+
+net::HttpClient& NetworkSession::client() {
+  if (!client_) {
+    cache_ = std::make_unique<net::HttpCache>(options_.cache_dir.empty() ? net::HttpCache::default_dir()
+                                                                         : std::filesystem::path(options_.cache_dir));
+    net::HttpOptions http;
+    http.jobs = options_.jobs;
+    http.timeout_seconds = options_.timeout_seconds;
+    http.max_body_bytes = static_cast<std::uintmax_t>(options_.max_image_megabytes) * 1024 * 1024;
+    http.offline = options_.offline;
+    http.delay_per_host = std::chrono::milliseconds(options_.delay_milliseconds);
+    http.quiet = quiet_;
+    client_ = std::make_unique<net::HttpClient>(http, *cache_);
+  }
+  return *client_;
+}
+
+image::FetchImages NetworkSession::image_fetcher() {
+  return [this](const std::vector<std::string>& urls) {
+    std::vector<image::FetchedImage> images;
+    for (const net::HttpResponse& response : client().fetch_all(urls, net::BodyMode::File, "images"))
+      images.push_back({response.ok() ? response.body_file : std::filesystem::path(), response.error});
+    return images;
+  };
+}
+
+std::string NetworkSession::summary() const {
+  if (!client_) return "";
+  const net::HttpStats& stats = client_->stats();
+  char megabytes[32];
+  std::snprintf(megabytes, sizeof megabytes, "%.1f MB", static_cast<double>(stats.bytes) / (1024.0 * 1024.0));
+  std::string text = "network: " + std::to_string(stats.downloaded) + " downloaded (" + megabytes + ")";
+  if (stats.revalidated) text += ", " + std::to_string(stats.revalidated) + " unchanged in the cache";
+  if (stats.from_cache) text += ", " + std::to_string(stats.from_cache) + " from the cache (offline)";
+  if (stats.failed) text += ", " + std::to_string(stats.failed) + " failed";
+  return text;
+}
+
+}  // namespace pb::cli

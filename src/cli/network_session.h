@@ -1,0 +1,33 @@
+// The HTTP client and cache a command uses, built from the command-line options on first use
+// (a build from local files with local images never creates the cache folder).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli/options.h"
+#include "common/diagnostics.h"
+#include "image/image_embedder.h"
+#include "net/http_client.h"
+
+namespace pb::cli {
+
+class NetworkSession {
+ public:
+  NetworkSession(const NetworkOptions& options, bool quiet);
+  ~NetworkSession();
+
+  net::HttpClient& client();
+  // Adapts the client to the image embedder: downloads into the cache, files stay there.
+  image::FetchImages image_fetcher();
+  // "images: 12 downloaded (3.4 MB), 28 unchanged in the cache, 1 failed" or "" when unused.
+  std::string summary() const;
+
+ private:
+  NetworkOptions options_;
+  bool quiet_;
+  std::unique_ptr<net::HttpCache> cache_;
+  std::unique_ptr<net::HttpClient> client_;
+};
+
+}  // namespace pb::cli

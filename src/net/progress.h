@@ -1,0 +1,34 @@
+// Download progress on stderr: an updating bar on a terminal, a plain line now and then when
+// stderr is a file or pipe, nothing with --quiet.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace pb::net {
+
+class Progress {
+ public:
+  Progress(std::string what, std::size_t total, bool quiet);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void transferred(std::uintmax_t bytes);  // body bytes as they arrive
+  void finished_one();
+  void done();  // clears the bar
+
+ private:
+  void draw(bool force);
+  std::string what_;
+  std::size_t total_ = 0;
+  std::size_t finished_ = 0;
+  std::uintmax_t bytes_ = 0;
+  bool quiet_ = false;
+  bool terminal_ = false;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_draw_{};
+};
+
+}  // namespace pb::net
