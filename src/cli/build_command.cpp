@@ -1,5 +1,6 @@
 #include "cli/build_command.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "cli/book_plan.h"
@@ -63,11 +64,21 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
 int run_build(const BuildOptions& options) {
   Diagnostics diagnostics;
   diagnostics.set_quiet(options.quiet);
-  const std::vector<sources::Post> posts = load_posts(options.inputs, diagnostics);
-  const collect::Collection collection = collect::collect_series(posts);
   NetworkSession network(options.network, options.quiet);
-  for (const PlannedBook& plan : plan_books(posts, collection, options, diagnostics))
+  LoadedPosts loaded = load_posts(options.inputs, site_filters(options.selection), network, diagnostics);
+  const std::vector<sources::Post>& posts = loaded.posts;
+  const collect::Collection collection = collect::collect_series(posts);
+  const std::vector<PlannedBook> plans = plan_books(posts, collection, options, diagnostics);
+  for (const PlannedBook& plan : plans) {
+    const bool all_protected = std::all_of(plan.request.posts.begin(), plan.request.posts.end(),
+                                           [](const sources::Post* post) { return post->is_protected; });
+    if (options.all && all_protected) {
+      diagnostics.warn(plan.request.title, "every part is password-protected; no book written");
+      continue;
+    }
+    loaded.complete(plan.request.posts);  // posts listed from a site arrive without their content
     build_one(plan, options, network, diagnostics);
+  }
   if (const std::string summary = network.summary(); !summary.empty()) diagnostics.note(summary);
   return 0;
 }

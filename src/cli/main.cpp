@@ -32,6 +32,17 @@ void add_network_options(CLI::App& command, pb::cli::NetworkOptions& network) {
       ->check(CLI::Range(0, 600000));
 }
 
+void add_selection_options(CLI::App& command, pb::cli::SiteSelection& selection) {
+  const auto is_date = [](const std::string& value) {
+    const bool ok = value.size() >= 10 && std::isdigit(static_cast<unsigned char>(value[0])) && value[4] == '-' && value[7] == '-';
+    return ok ? std::string() : std::string("expected a date such as 2024-04-12");
+  };
+  command.add_option("--category", selection.category, "Only posts in this category (slug), for site URLs");
+  command.add_option("--tag", selection.tag, "Only posts with this tag (slug), for site URLs");
+  command.add_option("--after", selection.after, "Only posts published after this date (YYYY-MM-DD)")->check(is_date);
+  command.add_option("--before", selection.before, "Only posts published before this date (YYYY-MM-DD)")->check(is_date);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -39,19 +50,22 @@ int main(int argc, char** argv) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
 
   CLI::App app{"postbinder " + std::string(pb::kVersion) +
-               ": binds a blog's article series (WordPress REST API JSON) into EPUB 3 books."};
+               ": binds a blog's article series into EPUB 3 books. INPUT is a WordPress post JSON file or folder, "
+               "or the URL of a post, a site or an archive."};
   app.set_version_flag("--version", std::string(pb::kVersion));
   app.require_subcommand(1);
 
   pb::cli::SeriesOptions series;
   CLI::App* series_command = app.add_subcommand("series", "List the series found in the input, their parts and gaps");
-  series_command->add_option("INPUT", series.inputs, "Post JSON files, or folders searched for them")->required();
+  series_command->add_option("INPUT", series.inputs, "Post JSON files or folders, or URLs of a post, a site or an archive")->required();
   series_command->add_flag("--json", series.json, "Print the report as JSON");
   series_command->add_flag("-q,--quiet", series.quiet, "Print only warnings and errors");
+  add_network_options(*series_command, series.network);
+  add_selection_options(*series_command, series.selection);
 
   pb::cli::BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Bind a series (or every post) into an EPUB book");
-  build_command->add_option("INPUT", build.inputs, "Post JSON files, or folders searched for them")->required();
+  build_command->add_option("INPUT", build.inputs, "Post JSON files or folders, or URLs of a post, a site or an archive")->required();
   build_command->add_option("-o,--output", build.output, "The book to write (.epub), or a folder with --all")->required();
   CLI::Option* series_option = build_command->add_option("--series", build.series, "The series to bind, by title or slug (case-insensitive)");
   CLI::Option* all_option = build_command->add_flag("--all", build.all, "Bind every series, one book each, into the -o folder");
@@ -72,6 +86,7 @@ int main(int argc, char** argv) {
   build_command->add_flag("-q,--quiet", build.quiet, "Print only warnings and errors");
   build_command->add_flag("--strict", build.strict, "Fail the build when any image cannot be embedded");
   add_network_options(*build_command, build.network);
+  add_selection_options(*build_command, build.selection);
 
   try {
     app.parse(argc, argv);

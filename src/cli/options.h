@@ -17,10 +17,20 @@ struct NetworkOptions {
   long delay_milliseconds = 0;     // --delay: pause between requests to one host
 };
 
+// Which posts of a live site to consider (--category, --tag, --after, --before).
+struct SiteSelection {
+  std::string category;
+  std::string tag;
+  std::string after;
+  std::string before;
+};
+
 struct SeriesOptions {
   std::vector<std::string> inputs;
   bool json = false;
   bool quiet = false;
+  NetworkOptions network;
+  SiteSelection selection;
 };
 
 struct BuildOptions {
@@ -36,6 +46,7 @@ struct BuildOptions {
   int max_image_width = 1600;      // --max-image-width
   bool quiet = false;
   NetworkOptions network;
+  SiteSelection selection;
   bool strict = false;             // --strict: a failed image fails the build
 };
 

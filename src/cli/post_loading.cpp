@@ -1,15 +1,164 @@
 #include "cli/post_loading.h"
 
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "collect/part_title.h"
 #include "common/error.h"
+#include "common/text.h"
+#include "common/url.h"
+#include "sources/html_text.h"
 #include "sources/post_files.h"
 
 namespace pb::cli {
 
-std::vector<sources::Post> load_posts(const std::vector<std::string>& inputs, Diagnostics& diagnostics) {
-  for (const std::string& input : inputs)
-    if (!sources::is_local_input(input))
-      throw UsageError("\"" + input + "\": reading posts from a URL is not supported yet; give JSON files or folders");
-  return sources::load_post_files(inputs, diagnostics);
+namespace {
+
+namespace fs = std::filesystem;
+
+// How many rounds of "follow the links in the parts found so far" a post URL gets.
+constexpr int kLinkRounds = 3;
+
+std::optional<collect::PartTitle> series_marker(const sources::Post& post) {
+  if (auto marker = collect::parse_part_title(post.title)) return marker;
+  return collect::parse_part_slug(post.slug);
+}
+
+std::string bare_host(const std::string& address) {
+  const auto parts = url::parse(address);
+  if (!parts) return "";
+  return parts->host.starts_with("www.") ? parts->host.substr(4) : parts->host;
+}
+
+std::string last_segment(const std::string& address) {
+  const auto parts = url::parse(address);
+  if (!parts) return "";
+  std::string path = parts->path;
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return url::percent_decode(path.substr(path.rfind('/') + 1));
+}
+
+// The other parts of the series a post belongs to: a search for the series name, then the
+// links between parts, followed a few rounds.
+std::vector<sources::Post> series_around(sources::WordPressSite& site, sources::Post given, Diagnostics& diagnostics) {
+  const std::optional<collect::PartTitle> marker = series_marker(given);
+  std::vector<sources::Post> found = {std::move(given)};
+  if (!marker) return found;
+  std::set<std::int64_t> known = {found.front().id};
+  std::set<std::string> asked_slugs = {found.front().slug};
+  const auto belongs = [&](const sources::Post& post) {
+    const auto candidate = series_marker(post);
+    return candidate && candidate->key == marker->key;
+  };
+  const auto consider = [&](std::vector<sources::Post> posts) {
+    for (sources::Post& post : posts)
+      if (belongs(post) && known.insert(post.id).second) found.push_back(std::move(post));
+  };
+  consider(site.search(marker->stem, 100));
+  const std::string host = bare_host(found.front().link);
+  std::size_t scanned = 0;
+  for (int round = 0; round < kLinkRounds && scanned < found.size(); ++round) {
+    std::vector<std::string> slugs;
+    for (; scanned < found.size(); ++scanned)
+      for (const std::string& link : sources::links_in_html(found[scanned].content_html, found[scanned].link))
+        if (bare_host(link) == host)
+          if (std::string slug = last_segment(link); !slug.empty() && asked_slugs.insert(slug).second) slugs.push_back(slug);
+    if (slugs.empty()) break;
+    for (std::size_t from = 0; from < slugs.size(); from += 100)
+      consider(site.fetch_posts_by_slug(std::vector<std::string>(slugs.begin() + static_cast<std::ptrdiff_t>(from),
+                                                                  slugs.begin() + static_cast<std::ptrdiff_t>(std::min(slugs.size(), from + 100)))));
+  }
+  diagnostics.note("found " + std::to_string(found.size()) + " part(s) of \"" + marker->stem + "\" on " + site.home());
+  return found;
+}
+
+// /category/<slug>/ and /tag/<slug>/ archives bind the posts they list.
+sources::SiteFilters filters_for(const std::string& address, sources::SiteFilters filters) {
+  const auto parts = url::parse(address);
+  if (!parts) return filters;
+  const std::vector<std::string_view> segments = text::split(parts->path, '/');
+  for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
+    if (segments[i] == "category" && filters.category.empty() && !segments[i + 1].empty())
+      filters.category = url::percent_decode(segments[i + 1]);
+    if (segments[i] == "tag" && filters.tag.empty() && !segments[i + 1].empty())
+      filters.tag = url::percent_decode(segments[i + 1]);
+  }
+  return filters;
+}
+
+void load_url(const std::string& address, const sources::SiteFilters& filters, NetworkSession& network, LoadedPosts& loaded,
+              Diagnostics& diagnostics) {
+  auto site = std::make_unique<sources::WordPressSite>(sources::WordPressSite::discover(network.client(), address, diagnostics));
+  sources::WordPressSite* kept = loaded.keep_site(std::move(site));
+  const sources::SiteFilters wanted = filters_for(address, filters);
+  const bool archive = wanted.category != filters.category || wanted.tag != filters.tag;
+  if (!archive)
+    if (std::optional<sources::Post> post = kept->post_at(address)) {
+      for (sources::Post& part : series_around(*kept, std::move(*post), diagnostics)) loaded.add(std::move(part));
+      return;
+    }
+  std::vector<sources::Post> listed = kept->list_posts(wanted);
+  if (listed.empty()) throw BuildError(address, "the site lists no published posts" + std::string(archive ? " in this archive" : ""));
+  diagnostics.note("listed " + std::to_string(listed.size()) + " posts on " + kept->home());
+  for (sources::Post& post : listed) loaded.add(std::move(post), kept);
+}
+
+}  // namespace
+
+void LoadedPosts::add(sources::Post post, sources::WordPressSite* site) {
+  // The same post reached twice (two URLs of one series): keep the first copy.
+  if (!seen_.emplace(post.id, post.link).second) return;
+  posts.push_back(std::move(post));
+  site_of_.push_back(site);
+}
+
+sources::WordPressSite* LoadedPosts::keep_site(std::unique_ptr<sources::WordPressSite> site) {
+  sites_.push_back(std::move(site));
+  return sites_.back().get();
+}
+
+void LoadedPosts::complete(const std::vector<const sources::Post*>& needed) {
+  std::map<sources::WordPressSite*, std::vector<std::size_t>> by_site;
+  for (const sources::Post* wanted : needed) {
+    const auto index = static_cast<std::size_t>(wanted - posts.data());
+    if (index < posts.size() && !posts[index].content_loaded && site_of_[index]) by_site[site_of_[index]].push_back(index);
+  }
+  for (auto& [site, indices] : by_site) {
+    std::vector<std::int64_t> ids;
+    for (std::size_t index : indices) ids.push_back(posts[index].id);
+    std::map<std::int64_t, sources::Post> fetched;
+    for (sources::Post& post : site->fetch_posts(ids)) fetched.emplace(post.id, std::move(post));
+    for (std::size_t index : indices) {
+      const auto it = fetched.find(posts[index].id);
+      if (it == fetched.end())
+        throw BuildError(posts[index].link, "the site no longer returns post " + std::to_string(posts[index].id));
+      posts[index] = std::move(it->second);
+    }
+  }
+}
+
+sources::SiteFilters site_filters(const SiteSelection& selection) {
+  return sources::SiteFilters{selection.category, selection.tag, selection.after, selection.before};
+}
+
+LoadedPosts load_posts(const std::vector<std::string>& inputs, const sources::SiteFilters& filters,
+                       NetworkSession& network, Diagnostics& diagnostics) {
+  LoadedPosts loaded;
+  std::vector<std::string> local;
+  for (const std::string& input : inputs) {
+    if (sources::is_local_input(input)) {
+      local.push_back(input);
+      continue;
+    }
+    if (!url::is_fetchable(input)) throw UsageError("\"" + input + "\": only http and https URLs can be read");
+    load_url(input, filters, network, loaded, diagnostics);
+  }
+  if (!local.empty())
+    for (sources::Post& post : sources::load_post_files(local, diagnostics)) loaded.add(std::move(post));
+  return loaded;
 }
 
 }  // namespace pb::cli

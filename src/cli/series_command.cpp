@@ -50,12 +50,15 @@ void print_series_text(std::ostream& out, const std::vector<sources::Post>& post
 int run_series(const SeriesOptions& options) {
   Diagnostics diagnostics;
   diagnostics.set_quiet(options.quiet);
-  const std::vector<sources::Post> posts = load_posts(options.inputs, diagnostics);
+  NetworkSession network(options.network, options.quiet);
+  const LoadedPosts loaded = load_posts(options.inputs, site_filters(options.selection), network, diagnostics);
+  const std::vector<sources::Post>& posts = loaded.posts;
   const collect::Collection collection = collect::collect_series(posts);
   if (options.json)
     print_series_json(std::cout, posts, collection);
   else
     print_series_text(std::cout, posts, collection);
+  if (const std::string summary = network.summary(); !summary.empty()) diagnostics.note(summary);
   return 0;
 }
 

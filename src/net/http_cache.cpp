@@ -76,6 +76,24 @@ fs::path HttpCache::new_temp_file() const {
   return pattern;
 }
 
+std::optional<std::string> HttpCache::recall(const std::string& key) const {
+  std::ifstream stream(paths_for("note:" + key, ".note"), std::ios::binary);
+  if (!stream) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << stream.rdbuf();
+  return buffer.str();
+}
+
+void HttpCache::remember(const std::string& key, const std::string& value) {
+  const fs::path note = paths_for("note:" + key, ".note");
+  std::error_code error;
+  fs::create_directories(note.parent_path(), error);
+  const fs::path temp = new_temp_file();
+  write_whole_file(temp, value);
+  fs::rename(temp, note, error);
+  if (error) fs::remove(temp, error);
+}
+
 CacheEntry HttpCache::store(CacheEntry entry, const fs::path& temp_body) {
   const fs::path body = paths_for(entry.url, ".body");
   const fs::path meta = paths_for(entry.url, ".json");

@@ -41,6 +41,10 @@ class HttpCache {
   // with its final body path. Throws BuildError on a write failure.
   CacheEntry store(CacheEntry entry, const std::filesystem::path& temp_body);
 
+  // Small facts worth keeping between runs (where a site's REST API is), by key.
+  std::optional<std::string> recall(const std::string& key) const;
+  void remember(const std::string& key, const std::string& value);
+
   // The default folder: $XDG_CACHE_HOME/postbinder, else ~/.cache/postbinder.
   static std::filesystem::path default_dir();
 

@@ -55,6 +55,7 @@ class HttpClient {
   HttpResponse fetch(const std::string& url, BodyMode mode);
 
   const HttpStats& stats() const { return stats_; }
+  HttpCache& cache() { return cache_; }
   const HttpOptions& options() const { return options_; }
 
  private:

@@ -17,7 +17,7 @@ std::string megabytes(std::uintmax_t bytes) {
 }  // namespace
 
 Progress::Progress(std::string what, std::size_t total, bool quiet)
-    : what_(std::move(what)), total_(total), quiet_(quiet || total == 0), terminal_(isatty(STDERR_FILENO) == 1) {}
+    : what_(std::move(what)), total_(total), quiet_(quiet || total == 0 || what_.empty()), terminal_(isatty(STDERR_FILENO) == 1) {}
 
 Progress::~Progress() { done(); }
 

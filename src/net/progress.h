@@ -10,6 +10,7 @@ namespace pb::net {
 
 class Progress {
  public:
+  // An empty what (single requests) shows nothing.
   Progress(std::string what, std::size_t total, bool quiet);
   ~Progress();
   Progress(const Progress&) = delete;

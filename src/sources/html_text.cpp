@@ -2,9 +2,11 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "common/text.h"
+#include "common/url.h"
 #include "common/utf8.h"
 
 namespace pb::sources {
@@ -46,6 +48,30 @@ std::string html_to_plain_text(std::string_view html) {
   }
   gumbo_destroy_output(&options, output);
   return collapse_all_spaces(utf8::sanitize_for_xml(text));
+}
+
+std::vector<std::string> links_in_html(std::string_view html, const std::string& base_url) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.fragment_context = GUMBO_TAG_DIV;
+  options.fragment_namespace = GUMBO_NAMESPACE_HTML;
+  const std::string clean = utf8::sanitize_for_xml(html);
+  GumboOutput* output = gumbo_parse_with_options(&options, clean.data(), clean.size());
+  std::vector<std::string> links;
+  std::vector<const GumboNode*> stack = {output->root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& element = node->v.element;
+    if (element.tag == GUMBO_TAG_A)
+      if (const GumboAttribute* href = gumbo_get_attribute(&element.attributes, "href"))
+        if (const auto absolute = url::resolve(base_url, href->value);
+            absolute && url::is_fetchable(*absolute) && std::find(links.begin(), links.end(), *absolute) == links.end())
+          links.push_back(*absolute);
+    for (unsigned i = element.children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
+  }
+  gumbo_destroy_output(&options, output);
+  return links;
 }
 
 }  // namespace pb::sources

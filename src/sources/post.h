@@ -29,6 +29,7 @@ struct Post {
   std::string modified_gmt;  // "2024-04-10T14:15:51"
   std::string content_html;  // content.rendered
   bool is_protected = false; // password-protected: listed, never bound
+  bool content_loaded = true; // false for posts listed from a site without their content
   std::string status;        // "publish" (or empty when the source does not say); others are never bound
   std::string author;        // display name; empty when the source does not say
   std::int64_t author_id = 0;

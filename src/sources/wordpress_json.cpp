@@ -112,27 +112,30 @@ bool looks_like_post(const json& object) {
   return object.is_object() && has_rendered(object, "title") && has_rendered(object, "content");
 }
 
-Post post_from_json(const json& object, const std::string& origin) {
+Post post_from_json(const json& object, const std::string& origin, PostReading reading) {
   if (!object.is_object())
     throw BuildError(origin, "not a WordPress post: expected a post object, found " + describe_json_type(object));
   Post post;
   post.origin = origin;
   post.id = integer_field(object, "id");
   const std::string who = post.id ? "post " + std::to_string(post.id) : std::string("the post");
-  if (!has_rendered(object, "content"))
+  const bool has_content = has_rendered(object, "content");
+  if (!has_content && reading.content_required)
     throw BuildError(origin, "not a WordPress post: " + who + " has no \"content.rendered\" field");
   if (!has_rendered(object, "title"))
     throw BuildError(origin, "not a WordPress post: " + who + " has no \"title.rendered\" field");
   if (!post.id) throw BuildError(origin, "not a WordPress post: the post has no numeric \"id\"");
 
   post.title = html_to_plain_text(rendered(object, "title"));
-  if (post.title.empty()) throw BuildError(origin, who + " has an empty title");
+  if (post.title.empty() && reading.title_required) throw BuildError(origin, who + " has an empty title");
+  if (post.title.empty()) post.title = "Untitled post " + std::to_string(post.id);
   post.content_html = rendered(object, "content");
-  if (const auto content = object.find("content"); content->is_object()) {
+  post.content_loaded = has_content;
+  if (const auto content = object.find("content"); content != object.end() && content->is_object()) {
     const auto flag = content->find("protected");
     post.is_protected = flag != content->end() && flag->is_boolean() && flag->get<bool>();
   }
-  if (!post.is_protected && text::is_blank(post.content_html))
+  if (reading.content_required && !post.is_protected && text::is_blank(post.content_html))
     throw BuildError(origin, who + " (\"" + utf8::truncate(post.title, 80) + "\") has empty content");
 
   post.status = string_field(object, "status");
