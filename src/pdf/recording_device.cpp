@@ -2,6 +2,12 @@
 
 namespace pb::pdf {
 
+void RecordingDevice::record(DrawOp op, int element) {
+  PageOp& added = pages_.back().ops.emplace_back();
+  added.op = std::move(op);
+  added.element = element;
+}
+
 void RecordingDevice::begin_document(const DocumentInfo& info, const StructureTree& structure) {
   info_ = info;
   structure_ = &structure;
@@ -24,23 +30,23 @@ void RecordingDevice::end_marked() {
 
 void RecordingDevice::draw_glyphs(const GlyphRun& run) {
   if (marked_ == -2) balanced_ = false;
-  pages_.back().ops.push_back({run, marked_});
+  record(run, marked_);
 }
 
 void RecordingDevice::draw_image(const ImageDraw& image) {
   if (marked_ == -2) balanced_ = false;
-  pages_.back().ops.push_back({image, marked_});
+  record(image, marked_);
 }
 
 void RecordingDevice::draw_rect(const RectDraw& rect) {
   if (marked_ == -2) balanced_ = false;
-  pages_.back().ops.push_back({rect, marked_});
+  record(rect, marked_);
 }
 
-void RecordingDevice::add_link(const LinkArea& link, int element) { pages_.back().ops.push_back({link, element}); }
+void RecordingDevice::add_link(const LinkArea& link, int element) { record(link, element); }
 
 void RecordingDevice::add_destination(const Destination& destination) {
-  pages_.back().ops.push_back({destination, -1});
+  record(destination, -1);
 }
 
 void RecordingDevice::end_page() {

@@ -35,6 +35,8 @@ class RecordingDevice : public Device {
   bool balanced() const { return balanced_; }  // every begin_marked had its end_marked, none nested
 
  private:
+  void record(DrawOp op, int element);
+
   std::vector<RecordedPage> pages_;
   DocumentInfo info_;
   DocumentNavigation navigation_;

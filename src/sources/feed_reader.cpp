@@ -383,7 +383,8 @@ class AtomReader {
   // The children of an xhtml construct's <div>, serialized.
   static std::string xhtml_inner(pugi::xml_node construct) {
     pugi::xml_node div = construct;
-    for (const pugi::xml_node child : construct.children(pugi::node_element)) {
+    for (pugi::xml_node child = construct.first_child(); child; child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
       div = child;
       break;
     }

@@ -66,9 +66,11 @@ std::string child_text(pugi::xml_node parent, const std::string& name) {
 
 Namespaces::Namespaces(pugi::xml_node root) {
   collect_declarations(root, prefix_by_uri_);
-  for (const pugi::xml_node child : root.children(pugi::node_element)) {
+  // The channel of an RSS feed; items never declare the namespaces readers need.
+  for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) continue;
     collect_declarations(child, prefix_by_uri_);
-    break;  // the channel of an RSS feed; entries never declare the namespaces readers need
+    break;
   }
 }
 

@@ -48,7 +48,8 @@ int attribute_int(const GumboElement& element, const char* name) {
 bool has_class(const GumboElement& element, std::string_view wanted) {
   const char* classes = attribute(element, "class");
   if (!classes) return false;
-  for (std::string_view name : pb::text::split(pb::text::collapse_whitespace(classes), ' '))
+  const std::string names = pb::text::collapse_whitespace(classes);  // split() views into it: keep it alive
+  for (std::string_view name : pb::text::split(names, ' '))
     if (name == wanted) return true;
   return false;
 }
