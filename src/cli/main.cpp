@@ -8,12 +8,14 @@
 #include "cli/series_command.h"
 #include "common/atomic_output.h"
 #include "common/error.h"
+#include "common/interrupt.h"
 #include "common/version.h"
 
 namespace {
 
 constexpr int kExitBuildFailed = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitInterrupted = 130;  // 128 + SIGINT, as shells report it
 
 int report(const std::string& message, int code) {
   std::cerr << "postbinder: error: " << message << '\n';
@@ -46,7 +48,7 @@ void add_selection_options(CLI::App& command, pb::cli::SiteSelection& selection)
 }  // namespace
 
 int main(int argc, char** argv) {
-  pb::install_interrupt_cleanup();
+  pb::install_interrupt_handler();
   curl_global_init(CURL_GLOBAL_DEFAULT);
 
   CLI::App app{"postbinder " + std::string(pb::kVersion) +
@@ -104,6 +106,8 @@ int main(int argc, char** argv) {
   try {
     if (*series_command) return pb::cli::run_series(series);
     return pb::cli::run_build(build);
+  } catch (const pb::Interrupted&) {
+    return report("interrupted; nothing was written and the previous book is untouched", kExitInterrupted);
   } catch (const pb::UsageError& error) {
     return report(error.what(), kExitUsage);
   } catch (const pb::BuildError& error) {

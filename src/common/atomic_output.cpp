@@ -41,13 +41,6 @@ void release_slot(int slot) {
   if (slot >= 0) slot_used[static_cast<std::size_t>(slot)].store(false);
 }
 
-extern "C" void remove_temps_and_reraise(int signal_number) {
-  for (std::size_t i = 0; i < kSlots; ++i)
-    if (slot_used[i].load()) unlink(slot_path[i].data());
-  ::signal(signal_number, SIG_DFL);
-  ::raise(signal_number);
-}
-
 std::string describe_errno(int error) { return std::strerror(error); }
 
 }  // namespace
@@ -84,34 +77,14 @@ void AtomicOutput::commit() {
     throw BuildError(destination_.string(), "cannot write the book: " + describe_errno(error));
   }
   close(fd);
-  SignalHold hold;
   if (std::rename(temp_path_.c_str(), destination_.c_str()) != 0)
     throw BuildError(destination_.string(), "cannot replace the previous book: " + describe_errno(errno));
   committed_ = true;
 }
 
-SignalHold::SignalHold() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-}
-
-SignalHold::~SignalHold() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
-}
-
-void install_interrupt_cleanup() {
-  struct sigaction action {};
-  action.sa_handler = remove_temps_and_reraise;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+void remove_pending_outputs() {
+  for (std::size_t i = 0; i < kSlots; ++i)
+    if (slot_used[i].load()) unlink(slot_path[i].data());
 }
 
 }  // namespace pb

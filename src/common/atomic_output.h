@@ -29,17 +29,8 @@ class AtomicOutput {
   bool committed_ = false;
 };
 
-// Holds SIGINT and SIGTERM while a stretch of work that must not be cut (a library writing
-// its own temporary files) runs; a pending signal is delivered when the guard ends.
-class SignalHold {
- public:
-  SignalHold();
-  ~SignalHold();
-  SignalHold(const SignalHold&) = delete;
-  SignalHold& operator=(const SignalHold&) = delete;
-};
-
-// Installs the SIGINT/SIGTERM handlers that remove pending temporary files. Called once by main.
-void install_interrupt_cleanup();
+// Removes every temporary output file still pending. Async-signal-safe: called from the
+// handler of a second SIGINT, when the process ends without unwinding.
+void remove_pending_outputs();
 
 }  // namespace pb

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/atomic_output.h"
+#include "common/interrupt.h"
 #include "common/error.h"
 
 namespace pb::epub {
@@ -93,12 +94,16 @@ void ZipArchive::add_file(std::string_view name, const std::filesystem::path& fi
 }
 
 void ZipArchive::close() {
-  int result = 0;
-  {
-    SignalHold hold;
-    result = zip_close(archive_);
-  }
+  // Ctrl-C while libzip writes: it stops, removes its temporary file, and we unwind.
+  zip_register_cancel_callback_with_state(
+      archive_, [](zip_t*, void*) { return interrupted() ? 1 : 0; }, nullptr, nullptr);
+  const int result = zip_close(archive_);
   if (result != 0) {
+    if (interrupted()) {
+      zip_discard(archive_);
+      archive_ = nullptr;
+      throw Interrupted();
+    }
     std::string reason = describe(zip_get_error(archive_));
     zip_discard(archive_);
     archive_ = nullptr;

@@ -1,3 +1,4 @@
+#include "common/interrupt.h"
 #include "image/image_embedder.h"
 
 #include <fstream>
@@ -113,7 +114,10 @@ class Embedder {
     book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
     add_source(book_.cover.source);
     acquire();
-    for (Candidate& candidate : candidates_) prepare(candidate);
+    for (Candidate& candidate : candidates_) {
+      throw_if_interrupted();
+      prepare(candidate);
+    }
     apply();
     if (book_.cover.resource.empty() && options_.generate_cover) make_cover();
     warn_missing_alt();

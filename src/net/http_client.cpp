@@ -1,3 +1,4 @@
+#include "common/interrupt.h"
 #include "net/http_client.h"
 
 #include <curl/curl.h>
@@ -138,6 +139,7 @@ class MultiTransfer {
     results_.assign(urls.size(), HttpResponse{});
     for (std::size_t i = 0; i < urls.size(); ++i) pending_.push_back(Job{i, urls[i], host_of(urls[i]), 0, {}});
     while (!pending_.empty() || !active_.empty()) {
+      throw_if_interrupted();  // the destructor removes the partial downloads
       start_ready_jobs();
       int running = 0;
       curl_multi_perform(multi_, &running);

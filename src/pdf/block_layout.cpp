@@ -37,9 +37,12 @@ std::string marker_text(const book::List& list, std::size_t index, int depth) {
       }
       return letters + ".";
     }
-    case book::ListMarker::LowerRoman: return roman_numeral(number, false) + ".";
-    case book::ListMarker::UpperRoman: return roman_numeral(number, true) + ".";
-    default: return std::to_string(number) + ".";
+    case book::ListMarker::LowerRoman:
+      return roman_numeral(number, false) + ".";
+    case book::ListMarker::UpperRoman:
+      return roman_numeral(number, true) + ".";
+    default:
+      return std::to_string(number) + ".";
   }
 }
 
@@ -226,14 +229,15 @@ BlockLayout::Spacing BlockLayout::block(const book::Block& block, const Frame& f
       block.node);
 }
 
-BlockLayout::Spacing BlockLayout::paragraph(const book::Paragraph& p, const Frame& frame, int parent,
-                                            const Flow& flow, bool indent, std::vector<VItem>& out) {
+BlockLayout::Spacing BlockLayout::paragraph(const book::Paragraph& p, const Frame& frame, int parent, const Flow& flow,
+                                            bool indent, std::vector<VItem>& out) {
   TextStyle style = body_style(flow);
   const bool indents = c_.settings.paragraph_indent;
   if (indents && indent) style.indent = style.size * 1.5;
   const Paragraph built = c_.builder.build(p.content, style, frame.width);
   if (built.text.empty() && built.anchors.empty()) {
-    if (!p.id.empty() && !out.empty()) out.back().ops.push_back({Destination{destination_name(chapter_, p.id), 0, 0}, -1});
+    if (!p.id.empty() && !out.empty())
+      out.back().ops.push_back({Destination{destination_name(chapter_, p.id), 0, 0}, -1});
     return {};
   }
   const int element = c_.structure.add("P", parent);
@@ -318,8 +322,8 @@ BlockLayout::Spacing BlockLayout::list(const book::List& list, const Frame& fram
   return {space, space, false};
 }
 
-BlockLayout::Spacing BlockLayout::quote(const book::BlockQuote& quote, const Frame& frame, int parent,
-                                        const Flow& flow, std::vector<VItem>& out) {
+BlockLayout::Spacing BlockLayout::quote(const book::BlockQuote& quote, const Frame& frame, int parent, const Flow& flow,
+                                        std::vector<VItem>& out) {
   const int element = c_.structure.add("BlockQuote", parent);
   const double inset = std::min(c_.settings.font_size * 1.6, frame.width / 8);
   const Frame inner{frame.left + inset, frame.width - 2 * inset};
@@ -348,7 +352,9 @@ std::vector<PageOp> BlockLayout::image_ops(const book::ImageRef& image, const Fr
   std::vector<PageOp> ops;
   const book::Resource* resource = image.resource.empty() ? nullptr : c_.book.find_resource(image.resource);
   if (drawable_image(resource)) {
-    double width = std::min(frame.width, resource->width * 0.75);
+    // The size the post asked for (CSS pixels), else the file's, never wider than the column.
+    const double pixels = image.width > 0 ? std::min(image.width, resource->width * 2) : resource->width;
+    double width = std::min(frame.width, pixels * 0.75);
     double h = width * resource->height / resource->width;
     if (h > max_height) {
       h = max_height;
@@ -375,8 +381,8 @@ std::vector<PageOp> BlockLayout::image_ops(const book::ImageRef& image, const Fr
   if (why.empty() && resource) why = resource->media_type + " is not supported in PDF";
   if (!why.empty()) text += " (" + why + ")";
   std::vector<PageOp> text_ops;
-  const double text_height = stacked(c_.builder.build_text(text, style, inner.width), style, Align::Center, inner,
-                                     element, text_ops);
+  const double text_height =
+      stacked(c_.builder.build_text(text, style, inner.width), style, Align::Center, inner, element, text_ops);
   translate(text_ops, 0, pad);
   height = text_height + 2 * pad;
   ops.push_back({RectDraw{{frame.left, 0, frame.width, height}, {0.6, 0.6, 0.6}, 0.6}, -1});
@@ -404,7 +410,8 @@ BlockLayout::Spacing BlockLayout::figure(const book::Figure& figure, const Frame
   const double max_height = std::max(c_.settings.text_height() * 0.85 - caption_height - gap, c_.settings.leading * 3);
   double image_height = 0;
   std::vector<PageOp> ops = image_ops(figure.image, frame, max_height, element, image_height);
-  if (!figure.id.empty()) ops.insert(ops.begin(), {Destination{destination_name(chapter_, figure.id), frame.left, 0}, -1});
+  if (!figure.id.empty())
+    ops.insert(ops.begin(), {Destination{destination_name(chapter_, figure.id), frame.left, 0}, -1});
   translate(caption_ops, 0, image_height + gap);
   for (PageOp& op : caption_ops) ops.push_back(std::move(op));
   out.push_back(box_item(image_height + gap + caption_height, std::move(ops)));
@@ -507,8 +514,8 @@ BlockLayout::Spacing BlockLayout::table(const book::Table& table, const Frame& f
       Flow f = cell_flow;
       f.bold = header;
       std::vector<VItem> content;
-      blocks(cell.blocks, Frame{x + pad, std::max(w - 2 * pad, cell_style.size)}, c_.structure.add(header ? "TH" : "TD", tr),
-             f, content);
+      blocks(cell.blocks, Frame{x + pad, std::max(w - 2 * pad, cell_style.size)},
+             c_.structure.add(header ? "TH" : "TD", tr), f, content);
       std::vector<PageOp> ops;
       const double h = stack_items(content, ops);
       translate(ops, 0, pad);
@@ -521,13 +528,16 @@ BlockLayout::Spacing BlockLayout::table(const book::Table& table, const Frame& f
     std::vector<PageOp> ops;
     for (auto& cell : cells)
       for (PageOp& op : cell) ops.push_back(std::move(op));
-    const bool header_row = r < table.header_rows || (!row.cells.empty() && std::all_of(row.cells.begin(), row.cells.end(),
-                                                                                         [](const book::TableCell& c) { return c.header; }));
-    if (header_row) ops.insert(ops.begin(), {RectDraw{{frame.left, 0, table_width, row_height}, {0.93, 0.93, 0.93}, 0}, -1});
+    const bool header_row =
+        r < table.header_rows || (!row.cells.empty() && std::all_of(row.cells.begin(), row.cells.end(),
+                                                                    [](const book::TableCell& c) { return c.header; }));
+    if (header_row)
+      ops.insert(ops.begin(), {RectDraw{{frame.left, 0, table_width, row_height}, {0.93, 0.93, 0.93}, 0}, -1});
     if (r == 0) ops.push_back({RectDraw{{frame.left, 0, table_width, 0.6}, line_color, 0}, -1});
-    ops.push_back({RectDraw{{frame.left, row_height - (header_row ? 0.8 : 0.4), table_width, header_row ? 0.8 : 0.4},
-                            line_color, 0},
-                   -1});
+    ops.push_back(
+        {RectDraw{
+             {frame.left, row_height - (header_row ? 0.8 : 0.4), table_width, header_row ? 0.8 : 0.4}, line_color, 0},
+         -1});
     for (const auto& [x, w] : extents) {
       ops.push_back({RectDraw{{x, 0, 0.4, row_height}, line_color, 0}, -1});
       (void)w;
@@ -660,10 +670,9 @@ BlockLayout::Spacing BlockLayout::code(const book::CodeBlock& code, const Frame&
 BlockLayout::Spacing BlockLayout::rule(const Frame& frame, std::vector<VItem>& out) {
   const double leading = c_.settings.leading;
   const double width = frame.width * 0.3;
-  out.push_back(box_item(leading, {{RectDraw{{frame.left + (frame.width - width) / 2, leading / 2 - 0.25, width, 0.5},
-                                             {0.3, 0.3, 0.3},
-                                             0},
-                                    -1}}));
+  out.push_back(box_item(
+      leading,
+      {{RectDraw{{frame.left + (frame.width - width) / 2, leading / 2 - 0.25, width, 0.5}, {0.3, 0.3, 0.3}, 0}, -1}}));
   return {leading * 0.3, leading * 0.3, false};
 }
 
@@ -711,7 +720,8 @@ void BlockLayout::chapter_opening(const book::Chapter& chapter, std::size_t inde
   const TextStyle title = heading_style(1);
   const int h1 = c_.structure.add("H1", chapter_section_);
   const std::string text = chapter.title.empty() ? "Untitled" : chapter.title;
-  lines(c_.builder.build_text(text, title, width), title, Align::Left, Frame{0, width}, h1, leading_for(title), true, out);
+  lines(c_.builder.build_text(text, title, width), title, Align::Left, Frame{0, width}, h1, leading_for(title), true,
+        out);
   const std::string by = byline(chapter);
   if (!by.empty()) {
     TextStyle style = body_style(Flow{.scale = 0.92});
@@ -721,8 +731,8 @@ void BlockLayout::chapter_opening(const book::Chapter& chapter, std::size_t inde
     style.color = {0.3, 0.3, 0.3};
     out.push_back(penalty_item(kInfinitePenalty));
     out.push_back(space_item(c_.settings.leading * 0.3));
-    lines(c_.builder.build_text(by, style, width), style, Align::Left, Frame{0, width}, c_.structure.add("P", chapter_section_),
-          leading_for(style), true, out);
+    lines(c_.builder.build_text(by, style, width), style, Align::Left, Frame{0, width},
+          c_.structure.add("P", chapter_section_), leading_for(style), true, out);
   }
 }
 

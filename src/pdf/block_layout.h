@@ -34,9 +34,9 @@ struct Frame {
 
 // How text inside a block container differs from body text.
 struct Flow {
-  double scale = 1;       // type size relative to the body
-  bool bold = false;      // table header cells
-  bool indent = true;     // first-line indents between paragraphs
+  double scale = 1;    // type size relative to the body
+  bool bold = false;   // table header cells
+  bool indent = true;  // first-line indents between paragraphs
   bool justify = true;
   int list_depth = 0;
 };

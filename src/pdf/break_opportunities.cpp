@@ -15,10 +15,18 @@ std::vector<BreakKind> line_break_opportunities(std::string_view text, const std
   std::vector<BreakKind> out(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     switch (breaks[i]) {
-      case LINEBREAK_MUSTBREAK: out[i] = BreakKind::Must; break;
-      case LINEBREAK_ALLOWBREAK: out[i] = BreakKind::Allow; break;
-      case LINEBREAK_NOBREAK: out[i] = BreakKind::None; break;
-      default: out[i] = BreakKind::InsideCharacter; break;
+      case LINEBREAK_MUSTBREAK:
+        out[i] = BreakKind::Must;
+        break;
+      case LINEBREAK_ALLOWBREAK:
+        out[i] = BreakKind::Allow;
+        break;
+      case LINEBREAK_NOBREAK:
+        out[i] = BreakKind::None;
+        break;
+      default:
+        out[i] = BreakKind::InsideCharacter;
+        break;
     }
   }
   return out;

@@ -152,8 +152,8 @@ class DocumentLayout {
         if (recto) {
           const std::string chapter_title =
               page.chapter >= 0 ? book_.chapters[static_cast<std::size_t>(page.chapter)].title : book_.title;
-          add_ops(page, fitted_line(chapter_title, head_style, Align::Center, width - 2 * folio_room), left + folio_room,
-                  head);
+          add_ops(page, fitted_line(chapter_title, head_style, Align::Center, width - 2 * folio_room),
+                  left + folio_room, head);
           add_ops(page, single_line(number, style, Align::Right, width, -1), left, head);
         } else {
           add_ops(page, fitted_line(book_.title, head_style, Align::Center, width - 2 * folio_room), left + folio_room,
@@ -322,8 +322,8 @@ class DocumentLayout {
           if (run->y >= height - leading) last_end = std::max(last_end, run->x + run->width);
       const double last_baseline = height - leading + baseline;
       double natural = 0;
-      std::vector<PageOp> number = single_line(std::to_string(chapter_pages[i] + 1), entry, Align::Right, width, link,
-                                               &natural);
+      std::vector<PageOp> number =
+          single_line(std::to_string(chapter_pages[i] + 1), entry, Align::Right, width, link, &natural);
       translate(number, 0, last_baseline);
       if (!dot.empty()) {
         GlyphRun leaders;

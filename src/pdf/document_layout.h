@@ -19,14 +19,14 @@ struct LaidOutPage {
   double width = 0, height = 0;
   std::vector<PageOp> ops;  // page coordinates
   bool blank = false;
-  bool body = false;        // a page of the chapters (not front matter)
+  bool body = false;  // a page of the chapters (not front matter)
   int chapter = -1;
   bool opens_chapter = false;
 };
 
 struct LaidOutDocument {
   std::vector<LaidOutPage> pages;
-  std::size_t front_matter = 0;  // pages before the first chapter
+  std::size_t front_matter = 0;            // pages before the first chapter
   std::vector<std::size_t> chapter_pages;  // page index where each chapter starts
   DocumentInfo info;
   std::vector<OutlineEntry> outline;

@@ -92,7 +92,9 @@ std::uint32_t Font::glyph_for(char32_t c) const {
   return glyph;
 }
 
-double Font::advance(std::uint32_t glyph) const { return hb_font_get_glyph_h_advance(font_, glyph); }
+double Font::advance(std::uint32_t glyph) const {
+  return hb_font_get_glyph_h_advance(font_, glyph);
+}
 
 void Font::remember_text(std::uint32_t glyph, std::u32string_view text) {
   if (text.empty()) return;

@@ -29,7 +29,7 @@ class Font {
   const std::string& family_name() const { return family_name_; }
 
   double units_per_em() const { return units_per_em_; }
-  double ascender() const { return ascender_; }  // font units, positive
+  double ascender() const { return ascender_; }    // font units, positive
   double descender() const { return descender_; }  // font units, negative
   double cap_height() const { return cap_height_; }
   double italic_angle() const { return italic_angle_; }

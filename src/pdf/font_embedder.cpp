@@ -123,24 +123,4 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& texts
   return out;
 }
 
-std::string width_array(const Font& font, const std::set<std::uint32_t>& glyphs) {
-  std::string out = "[";
-  std::uint32_t previous = 0;
-  bool open = false;
-  for (std::uint32_t glyph : glyphs) {
-    if (!open || glyph != previous + 1) {
-      if (open) out += "] ";
-      out += std::to_string(glyph) + " [";
-      open = true;
-    } else {
-      out += ' ';
-    }
-    out += pdf_number(glyph_width_1000(font, glyph), 1);
-    previous = glyph;
-  }
-  if (open) out += ']';
-  out += ']';
-  return out;
-}
-
 }  // namespace pb::pdf

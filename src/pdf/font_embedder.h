@@ -24,9 +24,6 @@ std::string subset_tag(const Font& font, const std::set<std::uint32_t>& glyphs);
 // A ToUnicode CMap for 2-byte glyph-id codes (non-BMP text becomes surrogate pairs).
 std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& texts);
 
-// "[1 [500 600] 7 [250]]": the /W array for the glyphs.
-std::string width_array(const Font& font, const std::set<std::uint32_t>& glyphs);
-
 // A number as PDF writes it: fixed point, at most `decimals` digits, no exponent, no locale.
 std::string pdf_number(double value, int decimals = 3);
 

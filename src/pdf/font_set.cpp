@@ -13,28 +13,38 @@ namespace {
 
 // Families tried in order; the generic name last lets fontconfig pick any installed font.
 const std::vector<std::string>& family_names(Family family) {
-  static const std::vector<std::string> serif = {"DejaVu Serif", "Liberation Serif", "Noto Serif", "FreeSerif", "serif"};
-  static const std::vector<std::string> sans = {"DejaVu Sans", "Liberation Sans", "Noto Sans", "FreeSans", "sans-serif"};
+  static const std::vector<std::string> serif = {"DejaVu Serif", "Liberation Serif", "Noto Serif", "FreeSerif",
+                                                 "serif"};
+  static const std::vector<std::string> sans = {"DejaVu Sans", "Liberation Sans", "Noto Sans", "FreeSans",
+                                                "sans-serif"};
   static const std::vector<std::string> mono = {"DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono", "FreeMono",
                                                 "monospace"};
   switch (family) {
-    case Family::Serif: return serif;
-    case Family::Sans: return sans;
-    case Family::Mono: return mono;
+    case Family::Serif:
+      return serif;
+    case Family::Sans:
+      return sans;
+    case Family::Mono:
+      return mono;
   }
   return serif;
 }
 
 const char* family_label(Family family) {
   switch (family) {
-    case Family::Serif: return "serif";
-    case Family::Sans: return "sans";
-    case Family::Mono: return "mono";
+    case Family::Serif:
+      return "serif";
+    case Family::Sans:
+      return "sans";
+    case Family::Mono:
+      return "mono";
   }
   return "serif";
 }
 
-bool is_generic(const std::string& name) { return name == "serif" || name == "sans-serif" || name == "monospace"; }
+bool is_generic(const std::string& name) {
+  return name == "serif" || name == "sans-serif" || name == "monospace";
+}
 
 struct PatternDeleter {
   void operator()(FcPattern* p) const { FcPatternDestroy(p); }

@@ -4,8 +4,12 @@
 
 namespace pb::pdf {
 
-constexpr double millimetres(double mm) { return mm * 72.0 / 25.4; }
-constexpr double inches(double in) { return in * 72.0; }
+constexpr double millimetres(double mm) {
+  return mm * 72.0 / 25.4;
+}
+constexpr double inches(double in) {
+  return in * 72.0;
+}
 
 struct Color {
   double r = 0, g = 0, b = 0;

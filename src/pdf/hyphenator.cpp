@@ -56,7 +56,9 @@ Hyphenator::Hyphenator(const std::filesystem::path& dictionary) {
   if (!dictionary_) throw BuildError(dictionary.string(), "cannot load the hyphenation dictionary");
 }
 
-Hyphenator::~Hyphenator() { hnj_hyphen_free(dictionary_); }
+Hyphenator::~Hyphenator() {
+  hnj_hyphen_free(dictionary_);
+}
 
 std::filesystem::path Hyphenator::find_dictionary(const std::string& language, const std::filesystem::path& folder) {
   std::vector<std::string> parts;
@@ -108,8 +110,8 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
-  const int failed = hnj_hyphen_hyphenate3(dictionary_, lowered.c_str(), static_cast<int>(lowered.size()), hyphens.data(),
-                                           nullptr, &rep, &pos, &cut, 2, 3, 2, 2);
+  const int failed = hnj_hyphen_hyphenate3(dictionary_, lowered.c_str(), static_cast<int>(lowered.size()),
+                                           hyphens.data(), nullptr, &rep, &pos, &cut, 2, 3, 2, 2);
   if (rep) {
     // Non-standard hyphenation (German "Schiff-fahrt"): its points are still usable as plain ones.
     for (std::size_t i = 0; i < lowered.size(); ++i) std::free(rep[i]);

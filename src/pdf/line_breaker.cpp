@@ -91,7 +91,9 @@ double line_demerits(const BreakParameters& p, double badness, const Item& at) {
   return d;
 }
 
-bool flagged(const Item& item) { return item.type == ItemType::Penalty && item.flagged; }
+bool flagged(const Item& item) {
+  return item.type == ItemType::Penalty && item.flagged;
+}
 
 struct Node {
   std::size_t position = 0;

@@ -20,7 +20,7 @@ struct BreakParameters {
   int final_hyphen_demerits = 5000;
   int fitness_demerits = 10000;
   std::vector<double> tolerances = {200, 1000, 5000};  // badness limits of the passes
-  std::size_t max_active = 2000;                          // a larger active list falls back to greedy
+  std::size_t max_active = 2000;                       // a larger active list falls back to greedy
 };
 
 struct LineBreaks {

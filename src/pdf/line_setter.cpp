@@ -162,6 +162,20 @@ std::vector<SetLine> set_lines(const Paragraph& paragraph, const LineBreaks& bre
         text.push_back({hyphen, text.back().element});
       }
     }
+    // A line that ends at a word space keeps the space glyph (outside the measure, invisible),
+    // so that text extracted through the structure tree does not run words together.
+    const Item& last = items[std::min(end, items.size() - 1)];
+    if (last.type == ItemType::Glue && last.space_font && line_index + 1 < breaks.breaks.size()) {
+      for (auto it = text.rbegin(); it != text.rend(); ++it) {
+        auto* last_run = std::get_if<GlyphRun>(&it->op);
+        if (!last_run) continue;
+        if (last_run->font == last.space_font && !last_run->hyphen) {
+          last_run->glyphs.push_back({last.space_glyph, shift + line.width - last_run->x, 0});
+          last_run->text += ' ';
+        }
+        break;
+      }
+    }
     // Link areas: consecutive parts of the same link, with the spaces between them.
     for (std::size_t k = 0; k < parts.size();) {
       const Piece& piece = *parts[k].piece;

@@ -6,7 +6,9 @@ namespace pb::pdf {
 
 namespace {
 
-bool forced(const VItem& item) { return item.kind == VItem::Kind::Penalty && item.penalty <= -kInfinitePenalty; }
+bool forced(const VItem& item) {
+  return item.kind == VItem::Kind::Penalty && item.penalty <= -kInfinitePenalty;
+}
 
 bool legal_break(const std::vector<VItem>& items, std::size_t i) {
   const VItem& item = items[i];

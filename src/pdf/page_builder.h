@@ -29,7 +29,7 @@ struct BuiltPage {
   bool blank = false;       // left empty so that a chapter starts on a right-hand page
   int chapter = -1;         // the chapter the page belongs to
   bool opens_chapter = false;
-  double used = 0;          // height of the content
+  double used = 0;  // height of the content
 };
 
 // Page index 0 is a right-hand page. A box taller than the page gets a page of its own.

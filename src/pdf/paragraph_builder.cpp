@@ -98,8 +98,12 @@ struct Flat {
       } else if (const auto* styled = std::get_if<book::Styled>(&item.node)) {
         SpanStyle inner = style;
         switch (styled->style) {
-          case book::Style::Emphasis: inner.font.italic = !inner.font.italic; break;
-          case book::Style::Strong: inner.font.bold = true; break;
+          case book::Style::Emphasis:
+            inner.font.italic = !inner.font.italic;
+            break;
+          case book::Style::Strong:
+            inner.font.bold = true;
+            break;
           case book::Style::Code:
             inner.font.family = Family::Mono;
             inner.scale *= 0.88;
@@ -112,11 +116,19 @@ struct Flat {
             inner.scale *= 0.7;
             inner.rise_em += 0.35;
             break;
-          case book::Style::Small: inner.scale *= 0.85; break;
-          case book::Style::Deleted: inner.strike = true; break;
+          case book::Style::Small:
+            inner.scale *= 0.85;
+            break;
+          case book::Style::Deleted:
+            inner.strike = true;
+            break;
           case book::Style::Inserted:
-          case book::Style::Underline: inner.underline = true; break;
-          case book::Style::Highlight: inner.highlight = true; break;
+          case book::Style::Underline:
+            inner.underline = true;
+            break;
+          case book::Style::Highlight:
+            inner.highlight = true;
+            break;
         }
         walk(styled->children, inner);
       } else if (const auto* link = std::get_if<book::Link>(&item.node)) {
@@ -152,14 +164,15 @@ bool is_letter(char32_t c) {
     case HB_UNICODE_GENERAL_CATEGORY_TITLECASE_LETTER:
     case HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER:
     case HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER:
-    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK: return true;
-    default: return false;
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+      return true;
+    default:
+      return false;
   }
 }
 
 bool is_upper(char32_t c) {
-  return hb_unicode_general_category(hb_unicode_funcs_get_default(), c) ==
-         HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER;
+  return hb_unicode_general_category(hb_unicode_funcs_get_default(), c) == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER;
 }
 
 // Hyphenation points (byte offsets where the second part starts) of the words in [begin, end).
@@ -215,7 +228,8 @@ class ItemWriter {
     p_.items.push_back(item);
   }
 
-  void span(const Span& span, const std::vector<std::pair<std::size_t, std::string>>& anchors, std::size_t& next_anchor) {
+  void span(const Span& span, const std::vector<std::pair<std::size_t, std::string>>& anchors,
+            std::size_t& next_anchor) {
     span_ = &span;
     hyphen_piece_ = -1;
     const std::string& text = p_.text;
@@ -229,7 +243,8 @@ class ItemWriter {
       std::size_t j = i;
       while (j < glyphs.size() && glyphs[j].cluster == cluster) ++j;
       const std::size_t cluster_end = j < glyphs.size() ? std::max(glyphs[j].cluster, cluster + 1) : span.end;
-      while (next_anchor < anchors.size() && anchors[next_anchor].first <= cluster) anchor(anchors[next_anchor++].second);
+      while (next_anchor < anchors.size() && anchors[next_anchor].first <= cluster)
+        anchor(anchors[next_anchor++].second);
       std::size_t pos = cluster;
       const char32_t c = utf8::decode(text, pos).value_or(0);
       if (c == ' ') {
@@ -292,8 +307,8 @@ class ItemWriter {
       box_piece_ = static_cast<int>(p_.pieces.size()) - 1;
     }
     Piece& piece = p_.pieces[box_piece_];
-    piece.glyphs.push_back({shaped.glyph, shaped.advance * scale, shaped.x_offset * scale, shaped.y_offset * scale,
-                            shaped.cluster});
+    piece.glyphs.push_back(
+        {shaped.glyph, shaped.advance * scale, shaped.x_offset * scale, shaped.y_offset * scale, shaped.cluster});
     piece.width += shaped.advance * scale;
   }
 

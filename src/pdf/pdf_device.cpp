@@ -41,7 +41,9 @@ PdfArray rect_array(double x1, double y1, double x2, double y2) {
   return array;
 }
 
-double round3(double value) { return std::round(value * 1000) / 1000; }
+double round3(double value) {
+  return std::round(value * 1000) / 1000;
+}
 
 void append_color(std::string& out, const Color& c, const char* op) {
   out += pdf_number(c.r) + ' ' + pdf_number(c.g) + ' ' + pdf_number(c.b) + ' ' + op + '\n';
@@ -85,10 +87,9 @@ struct PdfDevice::Impl {
 
   Diagnostics& diagnostics;
   PdfMemDocument doc;
-  PdfObject* resources = nullptr;
   std::vector<std::unique_ptr<PdfPage>> pages;
   std::vector<PdfObject*> page_objects;
-  std::map<int, FontEntry> fonts;  // by font id
+  std::map<int, FontEntry> fonts;            // by font id
   std::map<std::string, ImageEntry> images;  // by resource id
   std::map<std::string, PlaceOnPage> destinations;
   std::vector<PendingLink> pending_links;
@@ -106,19 +107,34 @@ struct PdfDevice::Impl {
   std::vector<PdfObject*> annotations;
   std::size_t page_index = 0;
   std::vector<int> mcid_elements;
+  std::map<std::string, PdfReference> page_fonts;
+  std::map<std::string, PdfReference> page_images;
 
   PdfVecObjects& objects() { return doc.GetObjects(); }
 
-  PdfObject* font_object(const Font* font) {
+  FontEntry& font_entry(const Font* font) {
     FontEntry& entry = fonts[font->id()];
     if (!entry.type0) {
       entry.font = font;
       entry.name = "F" + std::to_string(font->id());
       entry.type0 = objects().CreateObject("Font");
-      resources->GetDictionary().GetKey(PdfName("Font"))->GetDictionary().AddKey(PdfName(entry.name),
-                                                                                  entry.type0->Reference());
     }
-    return entry.type0;
+    page_fonts.emplace(entry.name, entry.type0->Reference());
+    return entry;
+  }
+
+  // Each page names only the fonts and images it uses.
+  PdfDictionary page_resources() const {
+    PdfDictionary resources;
+    PdfDictionary font_dict, image_dict;
+    for (const auto& [name, reference] : page_fonts) font_dict.AddKey(PdfName(name), reference);
+    for (const auto& [name, reference] : page_images) image_dict.AddKey(PdfName(name), reference);
+    if (!page_fonts.empty()) resources.AddKey(PdfName("Font"), font_dict);
+    if (!page_images.empty()) resources.AddKey(PdfName("XObject"), image_dict);
+    PdfArray procset;
+    for (const char* name : {"PDF", "Text", "ImageB", "ImageC", "ImageI"}) procset.push_back(PdfName(name));
+    resources.AddKey(PdfName("ProcSet"), procset);
+    return resources;
   }
 
   void embed_fonts() {
@@ -315,7 +331,9 @@ struct PdfDevice::Impl {
       PdfArray k;
       for (const Kid& kid : kids[i]) {
         switch (kid.kind) {
-          case Kid::Kind::Element: k.push_back(objects_of[static_cast<std::size_t>(kid.element)]->Reference()); break;
+          case Kid::Kind::Element:
+            k.push_back(objects_of[static_cast<std::size_t>(kid.element)]->Reference());
+            break;
           case Kid::Kind::Content:
             if (single_page) {
               k.push_back(PdfObject(static_cast<pdf_int64>(kid.mcid)));
@@ -347,7 +365,8 @@ struct PdfDevice::Impl {
     for (std::size_t p = 0; p < page_mcid_elements.size(); ++p) {
       numbers.push_back(PdfObject(static_cast<pdf_int64>(p)));
       PdfArray array;
-      for (int element : page_mcid_elements[p]) array.push_back(objects_of[static_cast<std::size_t>(element)]->Reference());
+      for (int element : page_mcid_elements[p])
+        array.push_back(objects_of[static_cast<std::size_t>(element)]->Reference());
       numbers.push_back(array);
     }
     pdf_int64 key = static_cast<pdf_int64>(page_mcid_elements.size());
@@ -375,12 +394,12 @@ struct PdfDevice::Impl {
     if (!info.subject.empty()) pdf_info->SetSubject(utf8_string(info.subject));
     if (!info.keywords.empty()) pdf_info->SetKeywords(utf8_string(info.keywords));
     pdf_info->SetCreator(PdfString(info.creator));
-    pdf_info->SetProducer(PdfString("postbinder (PoDoFo " PODOFO_VERSION_STRING ")"));
+    pdf_info->SetProducer(PdfString("postbinder with PoDoFo " PODOFO_VERSION_STRING));
     const PdfString date(pdf_date(info.modified));
     pdf_info->GetObject()->GetDictionary().AddKey(PdfName("CreationDate"), date);
     pdf_info->GetObject()->GetDictionary().AddKey(PdfName("ModDate"), date);
 
-    const std::string xmp = xmp_packet(info, "postbinder (PoDoFo " PODOFO_VERSION_STRING ")");
+    const std::string xmp = xmp_packet(info, "postbinder with PoDoFo " PODOFO_VERSION_STRING);
     PdfObject* metadata = objects().CreateObject("Metadata");
     metadata->GetDictionary().AddKey(PdfName("Subtype"), PdfName("XML"));
     metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());
@@ -396,13 +415,6 @@ struct PdfDevice::Impl {
 PdfDevice::PdfDevice(Diagnostics& diagnostics) : impl_(std::make_unique<Impl>(diagnostics)) {
   PdfError::EnableLogging(false);
   PdfError::EnableDebug(false);
-  impl_->resources = impl_->objects().CreateObject();
-  PdfDictionary& resources = impl_->resources->GetDictionary();
-  resources.AddKey(PdfName("Font"), PdfDictionary());
-  resources.AddKey(PdfName("XObject"), PdfDictionary());
-  PdfArray procset;
-  for (const char* name : {"PDF", "Text", "ImageB", "ImageC", "ImageI"}) procset.push_back(PdfName(name));
-  resources.AddKey(PdfName("ProcSet"), procset);
 }
 
 PdfDevice::~PdfDevice() = default;
@@ -419,13 +431,15 @@ void PdfDevice::begin_page(double width, double height) {
   d.content.clear();
   d.annotations.clear();
   d.mcid_elements.clear();
+  d.page_fonts.clear();
+  d.page_images.clear();
   d.page_index = d.page_objects.size();
 }
 
 void PdfDevice::begin_marked(int element) {
   Impl& d = *impl_;
   if (element < 0 || static_cast<std::size_t>(element) >= d.structure->elements().size()) {
-    d.content += "/Artifact BDC\n";
+    d.content += "/Artifact BMC\n";
     return;
   }
   const int mcid = static_cast<int>(d.mcid_elements.size());
@@ -435,13 +449,14 @@ void PdfDevice::begin_marked(int element) {
                std::to_string(mcid) + ">> BDC\n";
 }
 
-void PdfDevice::end_marked() { impl_->content += "EMC\n"; }
+void PdfDevice::end_marked() {
+  impl_->content += "EMC\n";
+}
 
 void PdfDevice::draw_glyphs(const GlyphRun& run) {
   Impl& d = *impl_;
   if (run.glyphs.empty() || !run.font) return;
-  d.font_object(run.font);
-  FontEntry& entry = d.fonts[run.font->id()];
+  FontEntry& entry = d.font_entry(run.font);
   std::string& out = d.content;
   out += "BT\n/" + entry.name + ' ' + pdf_number(run.size) + " Tf\n";
   append_color(out, run.color, "rg");
@@ -497,9 +512,8 @@ void PdfDevice::draw_image(const ImageDraw& image) {
       return;
     }
     entry.name = "Im" + std::to_string(d.images.size());
-    d.resources->GetDictionary().GetKey(PdfName("XObject"))->GetDictionary().AddKey(PdfName(entry.name),
-                                                                                     entry.object->Reference());
   }
+  d.page_images.emplace(entry.name, entry.object->Reference());
   const Rect& r = image.rect;
   d.content += "q " + pdf_number(r.width) + " 0 0 " + pdf_number(r.height) + ' ' + pdf_number(r.x) + ' ' +
                pdf_number(d.height - r.y - r.height) + " cm /" + entry.name + " Do Q\n";
@@ -508,8 +522,8 @@ void PdfDevice::draw_image(const ImageDraw& image) {
 void PdfDevice::draw_rect(const RectDraw& rect) {
   Impl& d = *impl_;
   const Rect& r = rect.rect;
-  const std::string box =
-      pdf_number(r.x) + ' ' + pdf_number(d.height - r.y - r.height) + ' ' + pdf_number(r.width) + ' ' + pdf_number(r.height) + " re";
+  const std::string box = pdf_number(r.x) + ' ' + pdf_number(d.height - r.y - r.height) + ' ' + pdf_number(r.width) +
+                          ' ' + pdf_number(r.height) + " re";
   if (rect.stroke_width > 0) {
     append_color(d.content, rect.color, "RG");
     d.content += pdf_number(rect.stroke_width) + " w " + box + " S\n";
@@ -525,8 +539,8 @@ void PdfDevice::add_link(const LinkArea& link, int element) {
   PdfDictionary& a = annotation->GetDictionary();
   a.AddKey(PdfName("Subtype"), PdfName("Link"));
   const Rect& r = link.rect;
-  a.AddKey(PdfName("Rect"), rect_array(round3(r.x), round3(d.height - r.y - r.height), round3(r.x + r.width),
-                                       round3(d.height - r.y)));
+  a.AddKey(PdfName("Rect"),
+           rect_array(round3(r.x), round3(d.height - r.y - r.height), round3(r.x + r.width), round3(d.height - r.y)));
   PdfArray border;
   for (int i = 0; i < 3; ++i) border.push_back(PdfObject(static_cast<pdf_int64>(0)));
   a.AddKey(PdfName("Border"), border);
@@ -559,7 +573,7 @@ void PdfDevice::end_page() {
   PdfObject* contents = page->GetContents();
   contents->GetStream()->Set(d.content.data(), static_cast<pdf_long>(d.content.size()));
   PdfDictionary& dict = object->GetDictionary();
-  dict.AddKey(PdfName("Resources"), d.resources->Reference());
+  dict.AddKey(PdfName("Resources"), d.page_resources());
   dict.AddKey(PdfName("StructParents"), PdfObject(static_cast<pdf_int64>(d.page_index)));
   dict.AddKey(PdfName("Tabs"), PdfName("S"));
   if (!d.annotations.empty()) {

@@ -14,7 +14,8 @@ void write_pdf(const book::Book& book, const PdfOptions& options, Diagnostics& d
   if (book.chapters.empty()) throw BuildError(options.output.string(), "the book has no chapters to typeset");
   FontSet fonts(diagnostics);
   std::unique_ptr<Hyphenator> hyphenator;
-  if (settings.hyphenate) hyphenator = Hyphenator::for_language(book.language.empty() ? "en" : book.language, diagnostics);
+  if (settings.hyphenate)
+    hyphenator = Hyphenator::for_language(book.language.empty() ? "en" : book.language, diagnostics);
   const LaidOutDocument document = lay_out_document(book, settings, fonts, hyphenator.get(), diagnostics);
   PdfDevice device(diagnostics);
   render(document, device);

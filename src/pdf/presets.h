@@ -25,7 +25,7 @@ struct PageSettings {
   bool paragraph_indent = true;  // first-line indent instead of space between paragraphs
   bool recto_chapters = false;   // chapters start on right-hand pages (blank pages allowed)
   bool running_heads = false;
-  bool handout_header = false;   // title block with QR code, and the "Source:" footer
+  bool handout_header = false;  // title block with QR code, and the "Source:" footer
   bool title_page = true;
   bool table_of_contents = true;
   Color text_color;

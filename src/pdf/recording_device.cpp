@@ -43,7 +43,9 @@ void RecordingDevice::draw_rect(const RectDraw& rect) {
   record(rect, marked_);
 }
 
-void RecordingDevice::add_link(const LinkArea& link, int element) { record(link, element); }
+void RecordingDevice::add_link(const LinkArea& link, int element) {
+  record(link, element);
+}
 
 void RecordingDevice::add_destination(const Destination& destination) {
   record(destination, -1);
@@ -53,6 +55,8 @@ void RecordingDevice::end_page() {
   if (marked_ != -2) balanced_ = false;
 }
 
-void RecordingDevice::end_document(const DocumentNavigation& navigation) { navigation_ = navigation; }
+void RecordingDevice::end_document(const DocumentNavigation& navigation) {
+  navigation_ = navigation;
+}
 
 }  // namespace pb::pdf

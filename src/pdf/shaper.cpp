@@ -22,14 +22,15 @@ bool attaches_to_previous(char32_t c) {
   if (c == 0x200B || c == 0x2060 || c == 0xFEFF || c == 0x00AD) return true;
   const hb_unicode_general_category_t category = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
   return category == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
-         category == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
-         category == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK;
+         category == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || category == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK;
 }
 
 Shaper::Shaper(FontSet& fonts, std::string language)
     : fonts_(fonts), language_(std::move(language)), buffer_(hb_buffer_create()) {}
 
-Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
+Shaper::~Shaper() {
+  hb_buffer_destroy(buffer_);
+}
 
 std::vector<ShapedGlyph> Shaper::shape(std::string_view text, std::size_t begin, std::size_t end, FontStyle style,
                                        bool ligatures) {
@@ -47,7 +48,8 @@ std::vector<ShapedGlyph> Shaper::shape(std::string_view text, std::size_t begin,
       font = fonts_.font_for(style, c);
     }
     if (!font) {
-      if (start > segment_begin && segment_font) shape_segment(text, segment_begin, start, segment_font, ligatures, out);
+      if (start > segment_begin && segment_font)
+        shape_segment(text, segment_begin, start, segment_font, ligatures, out);
       const FontSet::Replacement replacement = fonts_.replacement(style, c);
       ShapedGlyph glyph;
       glyph.font = replacement.font;
@@ -61,7 +63,8 @@ std::vector<ShapedGlyph> Shaper::shape(std::string_view text, std::size_t begin,
       continue;
     }
     if (font != segment_font) {
-      if (start > segment_begin && segment_font) shape_segment(text, segment_begin, start, segment_font, ligatures, out);
+      if (start > segment_begin && segment_font)
+        shape_segment(text, segment_begin, start, segment_font, ligatures, out);
       segment_begin = start;
       segment_font = font;
     }
@@ -105,7 +108,8 @@ void Shaper::shape_segment(std::string_view text, std::size_t begin, std::size_t
           next = infos[k].cluster;
           break;
         }
-      if (next > glyph.cluster) font->remember_text(glyph.glyph, decode_all(text.substr(glyph.cluster, next - glyph.cluster)));
+      if (next > glyph.cluster)
+        font->remember_text(glyph.glyph, decode_all(text.substr(glyph.cluster, next - glyph.cluster)));
     }
     out.push_back(glyph);
   }

@@ -37,7 +37,9 @@ struct RootElement {
   std::string what;  // how to describe a document that is not a feed
 };
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 RootElement read_root(std::string_view text) {
   RootElement root;
@@ -131,7 +133,8 @@ Detection detect(std::string_view text) {
     const bool wxr = std::any_of(root.attributes.begin(), root.attributes.end(), [](const auto& attribute) {
       return attribute.first.starts_with("xmlns") && std::string_view(attribute.second).starts_with(kWxrNamespaceStart);
     });
-    detection.kind = wxr || head.find("<wp:wxr_version>") != std::string::npos ? XmlSourceKind::Wxr : XmlSourceKind::Rss;
+    detection.kind =
+        wxr || head.find("<wp:wxr_version>") != std::string::npos ? XmlSourceKind::Wxr : XmlSourceKind::Rss;
   } else if (local == "feed" && ns == kAtomNamespace) {
     detection.kind = XmlSourceKind::Atom;
   } else if (local == "RDF" && ns == kRdfNamespace && head.find(kRss1Namespace) != std::string::npos) {
@@ -155,7 +158,8 @@ std::string item_label(const std::string& title) {
 }
 
 bool all_digits(std::string_view text) {
-  return !text.empty() && text.size() <= 15 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() && text.size() <= 15 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::int64_t to_id(std::string_view digits) {
@@ -165,7 +169,9 @@ std::int64_t to_id(std::string_view digits) {
 }
 
 // WordPress's password form stands in for the content of a protected post in its feeds.
-bool is_password_form(std::string_view html) { return html.find("action=postpass") != std::string_view::npos; }
+bool is_password_form(std::string_view html) {
+  return html.find("action=postpass") != std::string_view::npos;
+}
 
 void add_unique(std::vector<std::string>& list, std::string value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
@@ -174,10 +180,14 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 std::string escape_text(std::string_view text) {
   std::string out;
   for (const char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -192,8 +202,10 @@ std::string text_to_html(std::string_view text) {
     paragraph.clear();
   };
   for (const std::string_view line : text::split(text, '\n')) {
-    if (text::trim(line).empty()) flush();
-    else paragraph += std::string(line) + "\n";
+    if (text::trim(line).empty())
+      flush();
+    else
+      paragraph += std::string(line) + "\n";
   }
   flush();
   return html;
@@ -221,7 +233,8 @@ bool usable(Post& post, std::size_t index, Diagnostics& diagnostics) {
     return false;
   }
   if (text::is_blank(post.content_html) && !post.is_protected) {
-    diagnostics.warn(post.origin, "item " + std::to_string(index) + item_label(post.title) + " has no content; skipped");
+    diagnostics.warn(post.origin,
+                     "item " + std::to_string(index) + item_label(post.title) + " has no content; skipped");
     return false;
   }
   return true;
@@ -241,7 +254,8 @@ class RssReader {
     dc_subject_ = ns_.name(kDcNamespace, "dc", "subject");
     media_thumbnail_ = ns_.name(kMediaNamespace, "media", "thumbnail");
     const pugi::xml_node container = rdf_ ? root : root.child("channel");
-    for (const pugi::xml_node item : container.children(name("item").c_str())) items_.push_back(item);
+    const std::string item_name = name("item");  // children() keeps the pointer: the string must outlive the loop
+    for (const pugi::xml_node item : container.children(item_name.c_str())) items_.push_back(item);
   }
 
   const std::vector<pugi::xml_node>& items() const { return items_; }
@@ -301,7 +315,9 @@ class RssReader {
 
  private:
   // RSS 1.0 elements live in its namespace (normally the default one).
-  std::string name(std::string_view local) const { return rdf_ ? ns_.name(kRss1Namespace, "", local) : std::string(local); }
+  std::string name(std::string_view local) const {
+    return rdf_ ? ns_.name(kRss1Namespace, "", local) : std::string(local);
+  }
 
   // RSS <author> is "email (Name)" or just an email address.
   static std::string author_from_rss(const std::string& author) {
@@ -336,7 +352,8 @@ class AtomReader {
     const std::string root_name = root.name();
     const std::size_t colon = root_name.find(':');
     prefix_ = colon == std::string::npos ? std::string() : root_name.substr(0, colon);
-    for (const pugi::xml_node entry : root.children(name("entry").c_str())) entries_.push_back(entry);
+    const std::string entry_name = name("entry");  // children() keeps the pointer
+    for (const pugi::xml_node entry : root.children(entry_name.c_str())) entries_.push_back(entry);
     feed_author_ = html_to_plain_text(text_of(root.child(name("author").c_str()).child(name("name").c_str())));
   }
 
@@ -364,21 +381,25 @@ class AtomReader {
     if (text::is_blank(post.content_html)) post.content_html = content_html(entry.child(name("summary").c_str()));
     post.is_protected = is_password_form(post.content_html);
 
-    for (const pugi::xml_node category : entry.children(name("category").c_str())) {
+    const std::string category_name = name("category");
+    for (const pugi::xml_node category : entry.children(category_name.c_str())) {
       const char* label = category.attribute("label").value();
       add_unique(post.categories, html_to_plain_text(*label ? label : category.attribute("term").value()));
     }
 
     if (!usable(post, index, diagnostics_)) return std::nullopt;
     if (post.date.empty())
-      diagnostics_.warn(post.origin, published.empty() && updated.empty()
-                                         ? "has no date"
-                                         : "has an unreadable date \"" + (published.empty() ? updated : published) + "\"");
+      diagnostics_.warn(post.origin,
+                        published.empty() && updated.empty()
+                            ? "has no date"
+                            : "has an unreadable date \"" + (published.empty() ? updated : published) + "\"");
     return post;
   }
 
  private:
-  std::string name(std::string_view local) const { return prefix_.empty() ? std::string(local) : prefix_ + ":" + std::string(local); }
+  std::string name(std::string_view local) const {
+    return prefix_.empty() ? std::string(local) : prefix_ + ":" + std::string(local);
+  }
 
   // The children of an xhtml construct's <div>, serialized.
   static std::string xhtml_inner(pugi::xml_node construct) {
@@ -412,7 +433,8 @@ class AtomReader {
 
   std::string alternate_link(pugi::xml_node entry) const {
     std::string best;
-    for (const pugi::xml_node link : entry.children(name("link").c_str())) {
+    const std::string link_name = name("link");
+    for (const pugi::xml_node link : entry.children(link_name.c_str())) {
       const std::string rel = link.attribute("rel").value();
       if (!rel.empty() && rel != "alternate") continue;
       const std::string type = link.attribute("type").value();
@@ -451,7 +473,9 @@ std::vector<Post> read_all(Reader& reader, const std::vector<pugi::xml_node>& it
 
 }  // namespace
 
-XmlSourceKind detect_xml_source(std::string_view text) { return detect(text).kind; }
+XmlSourceKind detect_xml_source(std::string_view text) {
+  return detect(text).kind;
+}
 
 std::vector<Post> read_feed(std::string_view text, const std::string& origin, Diagnostics& diagnostics) {
   const Detection detection = detect(text);

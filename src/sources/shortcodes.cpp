@@ -17,14 +17,18 @@ constexpr int kMaxDepth = 32;
 
 // Plugin shortcodes commonly written without attributes; removed rather than shown as text.
 constexpr std::array<std::string_view, 14> kKnownSelfClosing = {
-    "addtoany", "contact-form",   "contact-form-7", "ez-toc",    "gravityform",  "jetpack_subscription_form",
-    "lwptoc",   "mc4wp_form",     "ninja_form",     "playlist",  "ssba",         "table-of-contents",
+    "addtoany", "contact-form", "contact-form-7", "ez-toc",   "gravityform", "jetpack_subscription_form",
+    "lwptoc",   "mc4wp_form",   "ninja_form",     "playlist", "ssba",        "table-of-contents",
     "toc",      "wpforms"};
 constexpr std::array<std::string_view, 6> kVideoSources = {"src", "mp4", "m4v", "webm", "ogv", "flv"};
 constexpr std::array<std::string_view, 7> kAudioSources = {"src", "mp3", "m4a", "ogg", "wav", "wma", "flac"};
 
-bool is_space(char c) { return text::is_html_space(c) || c == '\v'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) {
+  return text::is_html_space(c) || c == '\v';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // WordPress's shortcode names: anything but <>&/[] controls, space and '='.
 bool is_shortcode_name_char(char c) {
@@ -234,16 +238,20 @@ std::string Expander::gallery(const Attributes& attributes) {
       std::int64_t id = 0;
       bool digits = true;
       for (const char c : id_text) {
-        if (c < '0' || c > '9' || id > (std::int64_t{1} << 50)) digits = false;
-        else id = id * 10 + (c - '0');
+        if (c < '0' || c > '9' || id > (std::int64_t{1} << 50))
+          digits = false;
+        else
+          id = id * 10 + (c - '0');
       }
       const Attachment* found = nullptr;
       if (digits && context_.attachments) {
         const auto match = context_.attachments->find(id);
         if (match != context_.attachments->end() && !match->second.url.empty()) found = &match->second;
       }
-      if (found) images.push_back(found);
-      else warn("[gallery]: no attachment " + std::string(id_text) + " in the export; left out of the gallery");
+      if (found)
+        images.push_back(found);
+      else
+        warn("[gallery]: no attachment " + std::string(id_text) + " in the export; left out of the gallery");
     }
   } else if (context_.attachments) {
     for (const auto& [id, attachment] : *context_.attachments)
@@ -281,7 +289,8 @@ std::string Expander::media_link(const Shortcode& code, const Attributes& attrib
     source = attributes.get(key);
     if (!source.empty()) break;
   }
-  if (source.empty() && code.content && is_url(text::trim(*code.content))) source = std::string(text::trim(*code.content));
+  if (source.empty() && code.content && is_url(text::trim(*code.content)))
+    source = std::string(text::trim(*code.content));
   if (source.empty()) {
     warn("[" + code.name + "] without a source; left out");
     return {};

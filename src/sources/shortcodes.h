@@ -14,10 +14,10 @@ namespace pb::sources {
 // A media library item, as a WXR export describes it.
 struct Attachment {
   std::int64_t id = 0;
-  std::string url;      // wp:attachment_url
-  std::string alt;      // _wp_attachment_image_alt
-  std::string caption;  // the attachment's excerpt, plain text
-  std::string title;    // plain text
+  std::string url;          // wp:attachment_url
+  std::string alt;          // _wp_attachment_image_alt
+  std::string caption;      // the attachment's excerpt, plain text
+  std::string title;        // plain text
   std::int64_t parent = 0;  // the post it was uploaded to
   int menu_order = 0;
   int width = 0;

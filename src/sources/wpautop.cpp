@@ -11,13 +11,12 @@ namespace pb::sources {
 namespace {
 
 // The block elements of WordPress's wpautop ($allblocks), plus main.
-constexpr std::array<std::string_view, 46> kBlocks = {
-    "address", "area",   "article",  "aside",      "blockquote", "caption", "col",    "colgroup", "dd",
-    "details", "div",    "dl",       "dt",         "fieldset",   "figcaption", "figure", "footer", "form",
-    "h1",      "h2",     "h3",       "h4",         "h5",         "h6",      "header", "hgroup",   "hr",
-    "legend",  "li",     "main",     "map",        "menu",       "nav",     "ol",     "p",        "pre",
-    "section", "style",  "summary",  "table",      "tbody",      "td",      "tfoot",  "th",       "thead",
-    "tr"};
+constexpr std::array<std::string_view, 47> kBlocks = {
+    "address", "area", "article", "aside",    "blockquote", "caption", "col",     "colgroup", "dd",      "details",
+    "div",     "dl",   "dt",      "fieldset", "figcaption", "figure",  "footer",  "form",     "h1",      "h2",
+    "h3",      "h4",   "h5",      "h6",       "header",     "hgroup",  "hr",      "legend",   "li",      "main",
+    "map",     "menu", "nav",     "ol",       "p",          "pre",     "section", "style",    "summary", "table",
+    "tbody",   "td",   "tfoot",   "th",       "thead",      "tr",      "ul"};
 // Blocks that are also void elements.
 constexpr std::array<std::string_view, 3> kVoidBlocks = {"area", "col", "hr"};
 // Elements whose content is copied as it is.
@@ -28,17 +27,23 @@ constexpr std::array<std::string_view, 5> kNoBreakElements = {"audio", "object",
 constexpr std::array<std::string_view, 13> kPhrasingBlocks = {
     "address", "caption", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "p", "summary"};
 // Blocks whose direct content is other elements, never text.
-constexpr std::array<std::string_view, 12> kStructuralBlocks = {
-    "colgroup", "dl", "hgroup", "map", "menu", "ol", "table", "tbody", "tfoot", "thead", "tr", "ul"};
+constexpr std::array<std::string_view, 12> kStructuralBlocks = {"colgroup", "dl",    "hgroup", "map",   "menu", "ol",
+                                                                "table",    "tbody", "tfoot",  "thead", "tr",   "ul"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_name_char(char c) { return is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '_'; }
-bool is_space(char c) { return text::is_html_space(c) || c == '\v'; }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_name_char(char c) {
+  return is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '_';
+}
+bool is_space(char c) {
+  return text::is_html_space(c) || c == '\v';
+}
 
 enum class Kind { Text, Tag, Comment, BlockComment, Raw };
 
@@ -87,7 +92,8 @@ std::vector<Token> tokenize(std::string_view text) {
   std::size_t text_start = 0;
   std::size_t pos = 0;
   const auto flush_text = [&](std::size_t end) {
-    if (end > text_start) tokens.push_back(Token{Kind::Text, text.substr(text_start, end - text_start), {}, false, false});
+    if (end > text_start)
+      tokens.push_back(Token{Kind::Text, text.substr(text_start, end - text_start), {}, false, false});
   };
   while ((pos = text.find('<', pos)) != std::string_view::npos) {
     const std::size_t start = pos;
@@ -96,7 +102,8 @@ std::vector<Token> tokenize(std::string_view text) {
       const std::size_t end = close == std::string_view::npos ? text.size() : close + 3;
       flush_text(start);
       const std::string_view comment = text.substr(start, end - start);
-      tokens.push_back(Token{is_block_comment(comment) ? Kind::BlockComment : Kind::Comment, comment, {}, false, false});
+      tokens.push_back(
+          Token{is_block_comment(comment) ? Kind::BlockComment : Kind::Comment, comment, {}, false, false});
       pos = text_start = end;
       continue;
     }
@@ -200,7 +207,8 @@ std::vector<Chunk> split_paragraphs(const std::vector<const Token*>& run) {
     if (token.is_br()) {
       std::size_t next = i + 1;
       std::size_t last_br = i;
-      while (next < run.size() && (run[next]->is_br() || (run[next]->kind == Kind::Text && is_blank(run[next]->text)))) {
+      while (next < run.size() &&
+             (run[next]->is_br() || (run[next]->kind == Kind::Text && is_blank(run[next]->text)))) {
         if (run[next]->is_br()) last_br = next;
         ++next;
       }

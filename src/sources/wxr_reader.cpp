@@ -48,8 +48,8 @@ int serialized_int(std::string_view serialized, std::string_view key) {
   const std::size_t at = serialized.find(needle);
   if (at == std::string_view::npos) return 0;
   int value = 0;
-  for (std::size_t pos = at + needle.size(); pos < serialized.size() && serialized[pos] >= '0' && serialized[pos] <= '9';
-       ++pos) {
+  for (std::size_t pos = at + needle.size();
+       pos < serialized.size() && serialized[pos] >= '0' && serialized[pos] <= '9'; ++pos) {
     value = value * 10 + (serialized[pos] - '0');
     if (value > 1000000) return 0;
   }
@@ -70,8 +70,19 @@ std::string render_footnotes(const std::string& content, const std::string& meta
   std::string list = "<ol class=\"wp-block-footnotes\">";
   for (const nlohmann::json& note : notes) {
     if (!note.is_object() || !note.contains("id") || !note["id"].is_string()) continue;
-    const std::string id = note["id"].get<std::string>();
-    const std::string text = note.contains("content") && note["content"].is_string() ? note["content"].get<std::string>() : "";
+    std::string id;  // a UUID; escaped all the same, it lands in attributes
+    for (const char c : note["id"].get<std::string>()) {
+      if (c == '"')
+        id += "&quot;";
+      else if (c == '&')
+        id += "&amp;";
+      else if (c == '<')
+        id += "&lt;";
+      else
+        id += c;
+    }
+    const std::string text =
+        note.contains("content") && note["content"].is_string() ? note["content"].get<std::string>() : "";
     list += "<li id=\"" + id + "\">" + text + " <a href=\"#" + id + "-link\">\u21A9\uFE0E</a></li>";
   }
   list += "</ol>";
@@ -92,11 +103,13 @@ class WxrReader {
       : origin_(origin), diagnostics_(diagnostics) {
     const Namespaces ns(root);
     std::string wp_prefix = "wp";
-    ns.find_prefix([](std::string_view uri) { return uri.starts_with(kWxrNamespaceStart) && !uri.ends_with("excerpt/"); },
-                   wp_prefix);
+    ns.find_prefix(
+        [](std::string_view uri) { return uri.starts_with(kWxrNamespaceStart) && !uri.ends_with("excerpt/"); },
+        wp_prefix);
     std::string excerpt_prefix = "excerpt";
-    ns.find_prefix([](std::string_view uri) { return uri.starts_with(kWxrNamespaceStart) && uri.ends_with("excerpt/"); },
-                   excerpt_prefix);
+    ns.find_prefix(
+        [](std::string_view uri) { return uri.starts_with(kWxrNamespaceStart) && uri.ends_with("excerpt/"); },
+        excerpt_prefix);
     wp_ = wp_prefix + ":";
     excerpt_encoded_ = excerpt_prefix + ":encoded";
     content_encoded_ = ns.name(kContentNamespace, "content", "encoded");
@@ -110,7 +123,7 @@ class WxrReader {
   std::vector<Post> read() {
     std::vector<Post> posts;
     std::map<std::string, std::size_t> left_out;  // "draft" -> 3
-    std::vector<std::size_t> missing_gmt;          // indexes into posts
+    std::vector<std::size_t> missing_gmt;         // indexes into posts
     std::size_t missing_thumbnails = 0;
     for (std::size_t i = 0; i < items_.size(); ++i) {
       const pugi::xml_node item = items_[i];
@@ -132,8 +145,9 @@ class WxrReader {
     }
     fill_missing_gmt(posts, missing_gmt);
     if (missing_thumbnails > 0)
-      diagnostics_.warn(origin_, plural(missing_thumbnails, "post names a featured image", "posts name featured images") +
-                                     " that the export does not hold (export \"All content\" to include the media)");
+      diagnostics_.warn(origin_,
+                        plural(missing_thumbnails, "post names a featured image", "posts name featured images") +
+                            " that the export does not hold (export \"All content\" to include the media)");
     const std::string summary = describe_left_out(left_out);
     if (posts.empty())
       throw BuildError(origin_, "holds no published posts" + (summary.empty() ? std::string() : " (" + summary + ")"));
@@ -151,7 +165,8 @@ class WxrReader {
     Meta meta;
     const std::string key_name = wp_ + "meta_key";
     const std::string value_name = wp_ + "meta_value";
-    for (const pugi::xml_node entry : item.children((wp_ + "postmeta").c_str()))
+    const std::string postmeta_name = wp_ + "postmeta";  // children() keeps the pointer
+    for (const pugi::xml_node entry : item.children(postmeta_name.c_str()))
       meta.emplace_back(child_text(entry, key_name), text_of(entry.child(value_name.c_str())));
     return meta;
   }
@@ -163,7 +178,8 @@ class WxrReader {
   }
 
   void read_authors() {
-    for (const pugi::xml_node author : channel_.children((wp_ + "author").c_str())) {
+    const std::string author_name = wp_ + "author";
+    for (const pugi::xml_node author : channel_.children(author_name.c_str())) {
       const std::string login = wp_text(author, "author_login");
       if (login.empty()) continue;
       Author entry;
@@ -243,8 +259,8 @@ class WxrReader {
       post.featured_media = thumbnail;
       if (const auto found = attachments_.find(thumbnail); found != attachments_.end()) {
         const Attachment& attachment = found->second;
-        post.featured_image = FeaturedImage{attachment.url, attachment.alt, attachment.caption, attachment.width,
-                                            attachment.height};
+        post.featured_image =
+            FeaturedImage{attachment.url, attachment.alt, attachment.caption, attachment.width, attachment.height};
       } else {
         ++missing_thumbnails;
       }
@@ -328,8 +344,9 @@ std::vector<Post> read_wxr(std::string_view text, const std::string& origin, Dia
     case XmlSourceKind::Atom:
       throw BuildError(origin, "is a feed, not a WordPress export (WXR); read it as a feed");
     case XmlSourceKind::NotXmlFeed:
-      throw BuildError(origin, "is not a WordPress export (WXR): no <rss> root declaring the "
-                               "http://wordpress.org/export/ namespace");
+      throw BuildError(origin,
+                       "is not a WordPress export (WXR): no <rss> root declaring the "
+                       "http://wordpress.org/export/ namespace");
   }
   const auto xml = parse_xml(text, origin, diagnostics);
   WxrReader reader(xml->document.document_element(), origin, diagnostics);

@@ -14,9 +14,12 @@ void collect_declarations(pugi::xml_node node, std::map<std::string, std::string
   for (const pugi::xml_attribute attribute : node.attributes()) {
     const std::string_view name = attribute.name();
     std::string prefix;
-    if (name == "xmlns") prefix = "";
-    else if (name.starts_with("xmlns:")) prefix = std::string(name.substr(6));
-    else continue;
+    if (name == "xmlns")
+      prefix = "";
+    else if (name.starts_with("xmlns:"))
+      prefix = std::string(name.substr(6));
+    else
+      continue;
     prefixes.emplace(attribute.value(), prefix);  // the first declaration wins
   }
 }
@@ -47,8 +50,8 @@ std::unique_ptr<XmlDocument> parse_xml(std::string_view text, const std::string&
   const auto line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1 + again.skipped_lines;
   const std::size_t newline = before.rfind('\n');
   const std::size_t column = utf8::length(before.substr(newline == std::string_view::npos ? 0 : newline + 1)) + 1;
-  std::string message = "is not well-formed XML: line " + std::to_string(line) + ", column " +
-                        std::to_string(column) + ": " + lower_first(result.description());
+  std::string message = "is not well-formed XML: line " + std::to_string(line) + ", column " + std::to_string(column) +
+                        ": " + lower_first(result.description());
   if (xml->repairs.any()) message += " (after removing what XML forbids: " + xml->repairs.describe() + ")";
   throw BuildError(origin, message);
 }

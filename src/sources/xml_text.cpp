@@ -18,7 +18,9 @@ std::string plural(std::size_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // The value of a numeric character reference starting at text[at] ("&#...;"), and its length.
 // Values too large for Unicode come back as 0x110000.
@@ -32,9 +34,12 @@ std::optional<char32_t> numeric_reference(std::string_view text, std::size_t at,
   while (pos < text.size()) {
     const char c = text[pos];
     int digit = -1;
-    if (c >= '0' && c <= '9') digit = c - '0';
-    else if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-    else if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+      digit = c - '0';
+    else if (hex && c >= 'a' && c <= 'f')
+      digit = c - 'a' + 10;
+    else if (hex && c >= 'A' && c <= 'F')
+      digit = c - 'A' + 10;
     if (digit < 0) break;
     value = value * (hex ? 16 : 10) + static_cast<std::uint64_t>(digit);
     if (value > 0x110000) value = 0x110000;  // saturate: still "too large"
@@ -51,19 +56,22 @@ bool forbidden_reference_at(std::string_view text, std::size_t at, std::size_t& 
 }
 
 // Windows-1252, which browsers (and WHATWG) also use for "ISO-8859-1": 0x80-0x9F are printable.
-constexpr std::array<char16_t, 32> kWindows1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kWindows1252High = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                       0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                                       0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                       0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 std::string from_windows_1252(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (const char byte : text) {
     const auto c = static_cast<unsigned char>(byte);
-    if (c < 0x80) out += byte;
-    else if (c < 0xA0) utf8::append(out, kWindows1252High[c - 0x80]);
-    else utf8::append(out, c);
+    if (c < 0x80)
+      out += byte;
+    else if (c < 0xA0)
+      utf8::append(out, kWindows1252High[c - 0x80]);
+    else
+      utf8::append(out, c);
   }
   return out;
 }
@@ -118,9 +126,8 @@ std::string declared_encoding(std::string_view text) {
 }
 
 bool is_latin1_label(const std::string& label) {
-  return label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "latin-1" ||
-         label == "l1" || label == "iso_8859-1" || label == "windows-1252" || label == "cp1252" ||
-         label == "x-cp1252";
+  return label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "latin-1" || label == "l1" ||
+         label == "iso_8859-1" || label == "windows-1252" || label == "cp1252" || label == "x-cp1252";
 }
 
 bool is_utf8_label(const std::string& label) {
@@ -139,9 +146,12 @@ std::string_view skip_prefix(std::string_view text, XmlRepairs& repairs) {
   };
   const std::size_t original = text.size();
   for (;;) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    else if (!text.empty() && is_xml_space(text.front())) text.remove_prefix(1);
-    else break;
+    if (text.starts_with("\xEF\xBB\xBF"))
+      text.remove_prefix(3);
+    else if (!text.empty() && is_xml_space(text.front()))
+      text.remove_prefix(1);
+    else
+      break;
   }
   if (text.starts_with("<?xml")) return count_lines(text);
   const std::string_view window = text.substr(0, kPrologueSearch);
@@ -164,14 +174,14 @@ std::string_view skip_prefix(std::string_view text, XmlRepairs& repairs) {
 std::string XmlRepairs::describe() const {
   std::string text;
   const auto add = [&](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
-  if (skipped_prefix)
-    add("ignored " + plural(skipped_prefix, "byte", "bytes") + " before the XML declaration");
+  if (skipped_prefix) add("ignored " + plural(skipped_prefix, "byte", "bytes") + " before the XML declaration");
   if (forbidden_characters)
     add("removed " + plural(forbidden_characters, "character", "characters") + " XML forbids (control bytes)");
   if (forbidden_references)
     add("removed " + plural(forbidden_references, "character reference", "character references") +
         " to characters XML forbids (such as &#x3;)");
-  if (invalid_utf8) add("replaced " + plural(invalid_utf8, "invalid UTF-8 byte", "invalid UTF-8 bytes") + " with U+FFFD");
+  if (invalid_utf8)
+    add("replaced " + plural(invalid_utf8, "invalid UTF-8 byte", "invalid UTF-8 bytes") + " with U+FFFD");
   return text;
 }
 
@@ -216,8 +226,8 @@ std::string repair_xml(std::string_view input, const std::string& origin, XmlRep
     if (!is_utf8_label(label) && !utf8::is_valid(text)) {
       if (!is_latin1_label(label))
         throw BuildError(origin, "declares the encoding \"" + label +
-                                     "\", which postbinder cannot read; convert the file to UTF-8 (iconv -f " +
-                                     label + " -t UTF-8)");
+                                     "\", which postbinder cannot read; convert the file to UTF-8 (iconv -f " + label +
+                                     " -t UTF-8)");
       converted = from_windows_1252(text);
       repairs.converted_from = label;
       text = converted;

@@ -28,11 +28,11 @@ struct XmlRepairs {
 
 // The document as UTF-8 that pugixml can parse: re-encoded when it is UTF-16 (BOM or "<?xml"
 // pattern) or declares a Latin-1 encoding and is not valid UTF-8; BOMs and whitespace before
-// the first '<' removed, and anything else before an XML declaration found in the first 64 KiB; invalid UTF-8 replaced with U+FFFD; characters XML forbids (C0 controls
-// other than tab, LF and CR; U+FFFE; U+FFFF) removed, raw or as numeric character references,
-// in markup, text and CDATA alike. Lines are never joined, so line numbers stay meaningful.
-// Throws BuildError(origin) for a document that declares an encoding other than UTF-8, UTF-16,
-// ASCII or Latin-1/Windows-1252 and is not valid UTF-8.
+// the first '<' removed, and anything else before an XML declaration found in the first 64 KiB; invalid UTF-8 replaced
+// with U+FFFD; characters XML forbids (C0 controls other than tab, LF and CR; U+FFFE; U+FFFF) removed, raw or as
+// numeric character references, in markup, text and CDATA alike. Lines are never joined, so line numbers stay
+// meaningful. Throws BuildError(origin) for a document that declares an encoding other than UTF-8, UTF-16, ASCII or
+// Latin-1/Windows-1252 and is not valid UTF-8.
 std::string repair_xml(std::string_view text, const std::string& origin, XmlRepairs& repairs);
 
 // Removes numeric character references to characters XML (and so EPUB) cannot hold: "&#3;",

@@ -1,3 +1,4 @@
+#include "common/interrupt.h"
 #include "transform/book_assembler.h"
 
 #include <algorithm>
@@ -119,6 +120,7 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
 
   std::vector<IdRegistry> registries(posts.size());
   for (std::size_t i = 0; i < posts.size(); ++i) {
+    throw_if_interrupted();
     const sources::Post& post = *posts[i];
     book::Chapter chapter;
     chapter.id = chapter_id(i, posts.size());

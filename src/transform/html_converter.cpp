@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "common/text.h"
@@ -284,6 +285,10 @@ class HtmlConverter {
     return joined;
   }
 
+  void warn_once(const std::string& message) {
+    if (warned_.insert(message).second) diagnostics_.warn(input_.origin, message);
+  }
+
   void note_anchor(const char* original) {
     if (!original) return;
     const std::string id = ids_.keep(original);
@@ -325,7 +330,10 @@ class HtmlConverter {
     const GumboElement& e = node->v.element;
     const std::string name = tag_name(e);
     const ElementInfo info = classify(name);
-    if (info.kind == Kind::Drop) return;
+    if (info.kind == Kind::Drop) {
+      if (name == "svg" || name == "canvas") warn_once("an inline <" + name + "> drawing was left out: books cannot carry it");
+      return;
+    }
     if (info.kind != Kind::Heading && info.kind != Kind::ListItem && info.kind != Kind::Figure)
       note_anchor(attribute(e, "id"));
     switch (info.kind) {
@@ -743,6 +751,7 @@ class HtmlConverter {
   std::string heading_id_;
   std::vector<std::string> pending_anchors_;
   LastFigure last_figure_;
+  std::set<std::string> warned_;
 };
 
 }  // namespace

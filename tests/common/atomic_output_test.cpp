@@ -31,7 +31,8 @@ std::string read_file(const fs::path& path) {
 
 std::vector<std::string> names_in(const fs::path& folder) {
   std::vector<std::string> names;
-  for (const fs::directory_entry& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder))
+    names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -151,7 +152,8 @@ TEST(AtomicOutput, ManyOutputsAtOnceStillCleanUp) {
   TempDir dir;
   {
     std::vector<std::unique_ptr<AtomicOutput>> outputs;
-    for (int i = 0; i < 24; ++i) outputs.push_back(std::make_unique<AtomicOutput>(dir.path() / ("b" + std::to_string(i))));
+    for (int i = 0; i < 24; ++i)
+      outputs.push_back(std::make_unique<AtomicOutput>(dir.path() / ("b" + std::to_string(i))));
     EXPECT_EQ(names_in(dir.path()).size(), 24u);
     outputs[20]->commit();
   }

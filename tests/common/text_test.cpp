@@ -35,7 +35,7 @@ TEST(Text, TrimRemovesAsciiWhitespaceOnly) {
   EXPECT_EQ(trim("   "), "");
   EXPECT_EQ(trim(""), "");
   EXPECT_EQ(trim("\xC2\xA0word\xC2\xA0"), "\xC2\xA0word\xC2\xA0");  // no-break spaces are text
-  EXPECT_EQ(trim("\vword"), "\vword");                               // vertical tab is not HTML whitespace
+  EXPECT_EQ(trim("\vword"), "\vword");                              // vertical tab is not HTML whitespace
 }
 
 TEST(Text, HtmlSpaces) {
@@ -56,13 +56,13 @@ TEST(Text, CollapseWhitespace) {
 TEST(Text, IsBlank) {
   EXPECT_TRUE(is_blank(""));
   EXPECT_TRUE(is_blank(" \t\r\n\f"));
-  EXPECT_TRUE(is_blank("\xC2\xA0"));               // U+00A0
-  EXPECT_TRUE(is_blank(" \xE2\x80\xAF "));         // U+202F
-  EXPECT_TRUE(is_blank("\xE2\x80\x87\xC2\xA0"));   // U+2007
+  EXPECT_TRUE(is_blank("\xC2\xA0"));              // U+00A0
+  EXPECT_TRUE(is_blank(" \xE2\x80\xAF "));        // U+202F
+  EXPECT_TRUE(is_blank("\xE2\x80\x87\xC2\xA0"));  // U+2007
   EXPECT_FALSE(is_blank("."));
   EXPECT_FALSE(is_blank("\xC2\xA0x"));
-  EXPECT_FALSE(is_blank("\xC2"));                  // half a no-break space
-  EXPECT_FALSE(is_blank("\xE2\x80\x99"));          // U+2019 is punctuation
+  EXPECT_FALSE(is_blank("\xC2"));          // half a no-break space
+  EXPECT_FALSE(is_blank("\xE2\x80\x99"));  // U+2019 is punctuation
   EXPECT_FALSE(is_blank("\xE2\x80"));
 }
 

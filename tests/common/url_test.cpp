@@ -46,22 +46,23 @@ struct ResolveCase {
 
 class UrlResolve : public testing::TestWithParam<ResolveCase> {};
 
-TEST_P(UrlResolve, AgainstPostLink) { EXPECT_EQ(resolve(kBase, GetParam().reference), GetParam().expected); }
+TEST_P(UrlResolve, AgainstPostLink) {
+  EXPECT_EQ(resolve(kBase, GetParam().reference), GetParam().expected);
+}
 
-INSTANTIATE_TEST_SUITE_P(
-    Rfc3986, UrlResolve,
-    testing::Values(ResolveCase{"img.png", "https://example.org/2024/04/post/img.png"},
-                    ResolveCase{"../other/", "https://example.org/2024/04/other/"},
-                    ResolveCase{"../../../../up", "https://example.org/up"},
-                    ResolveCase{"/abs/path", "https://example.org/abs/path"},
-                    ResolveCase{"//cdn.example.net/x.png", "https://cdn.example.net/x.png"},
-                    ResolveCase{"?p=5", "https://example.org/2024/04/post/?p=5"},
-                    ResolveCase{"#frag", "https://example.org/2024/04/post/#frag"},
-                    ResolveCase{"  img.png\n", "https://example.org/2024/04/post/img.png"},
-                    ResolveCase{"http://other.example/x", "http://other.example/x"},
-                    ResolveCase{"mailto:me@example.org", "mailto:me@example.org"},
-                    ResolveCase{"tel:+15551234", "tel:+15551234"},
-                    ResolveCase{"", std::nullopt}, ResolveCase{"   ", std::nullopt}));
+INSTANTIATE_TEST_SUITE_P(Rfc3986, UrlResolve,
+                         testing::Values(ResolveCase{"img.png", "https://example.org/2024/04/post/img.png"},
+                                         ResolveCase{"../other/", "https://example.org/2024/04/other/"},
+                                         ResolveCase{"../../../../up", "https://example.org/up"},
+                                         ResolveCase{"/abs/path", "https://example.org/abs/path"},
+                                         ResolveCase{"//cdn.example.net/x.png", "https://cdn.example.net/x.png"},
+                                         ResolveCase{"?p=5", "https://example.org/2024/04/post/?p=5"},
+                                         ResolveCase{"#frag", "https://example.org/2024/04/post/#frag"},
+                                         ResolveCase{"  img.png\n", "https://example.org/2024/04/post/img.png"},
+                                         ResolveCase{"http://other.example/x", "http://other.example/x"},
+                                         ResolveCase{"mailto:me@example.org", "mailto:me@example.org"},
+                                         ResolveCase{"tel:+15551234", "tel:+15551234"}, ResolveCase{"", std::nullopt},
+                                         ResolveCase{"   ", std::nullopt}));
 
 TEST(UrlResolve, RelativeWithoutBaseIsNothing) {
   EXPECT_EQ(resolve("", "img.png"), std::nullopt);
@@ -105,18 +106,18 @@ TEST(Url, WithoutFragment) {
 
 TEST(UrlPageKey, SpellingsOfOnePageCompareEqual) {
   const std::string key = page_key("https://example.org/2024/04/post/");
-  for (const char* same : {"http://example.org/2024/04/post/", "https://www.example.org/2024/04/post/",
-                           "https://example.org/2024/04/post", "https://EXAMPLE.org/2024/04/post//",
-                           "https://example.org/2024/04/post/#comments", "https://example.org:443/2024/04/post/",
-                           "http://www.example.org:80/2024/04/post"})
+  for (const char* same :
+       {"http://example.org/2024/04/post/", "https://www.example.org/2024/04/post/", "https://example.org/2024/04/post",
+        "https://EXAMPLE.org/2024/04/post//", "https://example.org/2024/04/post/#comments",
+        "https://example.org:443/2024/04/post/", "http://www.example.org:80/2024/04/post"})
     EXPECT_EQ(page_key(same), key) << same;
 }
 
 TEST(UrlPageKey, DifferentPagesDiffer) {
   const std::string key = page_key("https://example.org/2024/04/post/");
-  for (const char* other : {"https://example.org/2024/04/post-2/", "https://example.org/2024/04/Post/",
-                            "https://example.net/2024/04/post/", "https://blog.example.org/2024/04/post/",
-                            "https://example.org/2024/04/post/?page=2", "https://example.org/"})
+  for (const char* other :
+       {"https://example.org/2024/04/post-2/", "https://example.org/2024/04/Post/", "https://example.net/2024/04/post/",
+        "https://blog.example.org/2024/04/post/", "https://example.org/2024/04/post/?page=2", "https://example.org/"})
     EXPECT_NE(page_key(other), key) << other;
 }
 
@@ -126,7 +127,9 @@ TEST(UrlPageKey, QueryIsKept) {
   EXPECT_EQ(page_key("https://example.org/"), page_key("https://example.org"));
 }
 
-TEST(UrlPageKey, NonUrlIsItsOwnKey) { EXPECT_EQ(page_key("not a url"), "not a url"); }
+TEST(UrlPageKey, NonUrlIsItsOwnKey) {
+  EXPECT_EQ(page_key("not a url"), "not a url");
+}
 
 // BUG: page_key() ignores every port, not just the default ones its contract names: a page on
 // another server of the same host (:8443) compares equal to the production permalink.

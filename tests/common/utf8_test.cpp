@@ -59,14 +59,12 @@ TEST(Utf8Decode, RejectsInvalidSequencesAndAdvancesOneByte) {
            std::string_view("\xED\xA0\x80"),      // surrogate U+D800
            std::string_view("\xED\xBF\xBF"),      // surrogate U+DFFF
            std::string_view("\xF4\x90\x80\x80"),  // U+110000
-           std::string_view("\xF8\x88\x80\x80\x80"),
-           std::string_view("\xFE"),
-           std::string_view("\xFF"),
-           std::string_view("\xC3"),              // truncated at the end
-           std::string_view("\xE2\x80"),          // truncated at the end
-           std::string_view("\xF0\x9F\x98"),      // truncated at the end
-           std::string_view("\xC3 "),             // continuation missing
-           std::string_view("\xE2\x80("),         // continuation missing
+           std::string_view("\xF8\x88\x80\x80\x80"), std::string_view("\xFE"), std::string_view("\xFF"),
+           std::string_view("\xC3"),          // truncated at the end
+           std::string_view("\xE2\x80"),      // truncated at the end
+           std::string_view("\xF0\x9F\x98"),  // truncated at the end
+           std::string_view("\xC3 "),         // continuation missing
+           std::string_view("\xE2\x80("),     // continuation missing
        }) {
     const Decoded result = decode_at(bad, 0);
     EXPECT_FALSE(result.value.has_value()) << testing::PrintToString(std::string(bad));
@@ -96,8 +94,10 @@ TEST(Utf8Validate, FirstInvalidGivesByteOffset) {
   EXPECT_EQ(first_invalid(""), npos);
   EXPECT_EQ(first_invalid("plain ascii"), npos);
   EXPECT_EQ(first_invalid("caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80"), npos);
-  EXPECT_EQ(first_invalid("abc\xFF" "def"), 3u);
-  EXPECT_EQ(first_invalid("\xC3\xA9\xC3"), 2u);          // truncated at the end
+  EXPECT_EQ(first_invalid("abc\xFF"
+                          "def"),
+            3u);
+  EXPECT_EQ(first_invalid("\xC3\xA9\xC3"), 2u);           // truncated at the end
   EXPECT_EQ(first_invalid("\xC3\xA9\xED\xA0\x80z"), 2u);  // surrogate
   EXPECT_EQ(first_invalid("\x80"), 0u);
   EXPECT_EQ(first_invalid("ok\xC0\xAF\xFF"), 2u);  // the first of several
@@ -132,7 +132,11 @@ TEST(Utf8Xml, AllowedCharacters) {
 }
 
 TEST(Utf8Xml, SanitizeDropsForbiddenCharacters) {
-  EXPECT_EQ(sanitize_for_xml("a\x01" "b\x0C" "c\x1F" "d"), "abcd");
+  EXPECT_EQ(sanitize_for_xml("a\x01"
+                             "b\x0C"
+                             "c\x1F"
+                             "d"),
+            "abcd");
   EXPECT_EQ(sanitize_for_xml(std::string_view("a\0b", 3)), "ab");
   EXPECT_EQ(sanitize_for_xml("x\xEF\xBF\xBEy\xEF\xBF\xBFz"), "xyz");  // U+FFFE, U+FFFF
 }
@@ -155,7 +159,9 @@ TEST(Utf8Length, CountsCodePoints) {
   EXPECT_EQ(length("hello"), 5u);
   EXPECT_EQ(length("h\xC3\xA9llo"), 5u);
   EXPECT_EQ(length("\xF0\x9F\x98\x80\xE2\x80\x99"), 2u);
-  EXPECT_EQ(length("a\xFF\xFE" "b"), 4u);  // invalid bytes count one each
+  EXPECT_EQ(length("a\xFF\xFE"
+                   "b"),
+            4u);  // invalid bytes count one each
 }
 
 TEST(Utf8Truncate, NeverSplitsASequence) {
@@ -166,7 +172,11 @@ TEST(Utf8Truncate, NeverSplitsASequence) {
   EXPECT_EQ(truncate("h\xC3\xA9llo", 100), "h\xC3\xA9llo");
   EXPECT_EQ(truncate("\xF0\x9F\x98\x80\xF0\x9F\x98\x81", 1), "\xF0\x9F\x98\x80");
   EXPECT_EQ(truncate("", 3), "");
-  for (std::size_t n = 0; n <= 6; ++n) EXPECT_TRUE(is_valid(truncate("\xE2\x80\x99\xC3\xA9\xF0\x9F\x98\x80" "ab", n)));
+  for (std::size_t n = 0; n <= 6; ++n)
+    EXPECT_TRUE(
+        is_valid(truncate("\xE2\x80\x99\xC3\xA9\xF0\x9F\x98\x80"
+                          "ab",
+                          n)));
 }
 
 }  // namespace

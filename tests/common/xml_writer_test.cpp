@@ -45,7 +45,11 @@ TEST(XmlWriter, TextKeepsNewlinesAndTabsButEscapesCarriageReturns) {
 
 TEST(XmlWriter, DropsCharactersXmlForbids) {
   XmlWriter xml;
-  xml.element("p", {{"title", "t\x01i\x0Bt"}}, "a\x01" "b\x0C" "c\xEF\xBF\xBE" "d");
+  xml.element("p", {{"title", "t\x01i\x0Bt"}},
+              "a\x01"
+              "b\x0C"
+              "c\xEF\xBF\xBE"
+              "d");
   EXPECT_EQ(xml.str(), "<p title=\"tit\">abcd</p>");
 }
 

@@ -103,7 +103,8 @@ inline std::string png(int width, int height, bool alpha, const std::function<Rg
       if (alpha) raw += static_cast<char>(p.a);
     }
   }
-  return kPngSignature + png_ihdr(static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height), 8, alpha ? 6 : 2) +
+  return kPngSignature +
+         png_ihdr(static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height), 8, alpha ? 6 : 2) +
          png_chunk("IDAT", zlib_stored(raw)) + png_chunk("IEND", "");
 }
 
@@ -187,7 +188,10 @@ inline std::string jpeg(int width, int height, int components,
                         const std::function<std::array<std::uint8_t, 4>(int, int)>& block) {
   std::string out("\xFF\xD8", 2);
   if (components == 4) {
-    out += std::string("\xFF\xEE\x00\x0E" "Adobe\x00\x64\x00\x00\x00\x00\x00", 16);
+    out += std::string(
+        "\xFF\xEE\x00\x0E"
+        "Adobe\x00\x64\x00\x00\x00\x00\x00",
+        16);
   } else {
     out += std::string("\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 18);
   }
@@ -233,8 +237,7 @@ inline std::string jpeg(int width, int height, int components,
         int category = 0;
         while ((std::abs(diff) >> category) != 0) ++category;
         put_bits(static_cast<std::uint32_t>(category), 4);
-        if (category > 0)
-          put_bits(static_cast<std::uint32_t>(diff >= 0 ? diff : diff + (1 << category) - 1), category);
+        if (category > 0) put_bits(static_cast<std::uint32_t>(diff >= 0 ? diff : diff + (1 << category) - 1), category);
         put_bits(0, 1);  // end of block
       }
     }
@@ -259,8 +262,8 @@ inline std::string jpeg_rgb(int width, int height, int seed = 0) {
 
 inline std::string jpeg_cmyk(int width, int height) {
   return jpeg(width, height, 4, [](int bx, int by) {
-    return std::array<std::uint8_t, 4>{static_cast<std::uint8_t>((bx * 20) % 256), static_cast<std::uint8_t>((by * 20) % 256),
-                                       60, 20};
+    return std::array<std::uint8_t, 4>{static_cast<std::uint8_t>((bx * 20) % 256),
+                                       static_cast<std::uint8_t>((by * 20) % 256), 60, 20};
   });
 }
 

@@ -10,6 +10,8 @@
 namespace pb::image {
 namespace {
 
+namespace fs = std::filesystem;
+
 namespace bytes = pb::testing::image_bytes;
 
 class ImageBytesTest : public ::testing::Test {
@@ -51,7 +53,8 @@ TEST_F(ImageBytesTest, JpegOfFlatBlocks) {
   EXPECT_EQ(seen->bands, 3);
   expect_colour(test::pixel(file, 3, 3), {200, 30, 30});
   expect_colour(test::pixel(file, 36, 17), {20, 40, 220});
-  const fs::path grey = write("grey.jpg", bytes::jpeg(9, 9, 1, [](int, int) { return std::array<std::uint8_t, 4>{77}; }));
+  const fs::path grey =
+      write("grey.jpg", bytes::jpeg(9, 9, 1, [](int, int) { return std::array<std::uint8_t, 4>{77}; }));
   EXPECT_EQ(test::inspect(grey)->bands, 1);
   expect_colour(test::pixel(grey, 8, 8), {77});
   const fs::path big = write("big.jpg", bytes::jpeg_rgb(2400, 1600));
@@ -96,9 +99,10 @@ TEST_F(ImageBytesTest, WebPOfOneColour) {
 }
 
 TEST_F(ImageBytesTest, Bmp) {
-  const fs::path file = write("a.bmp", bytes::bmp(5, 3, [](int x, int y) {
-                                return bytes::Rgba{static_cast<std::uint8_t>(x * 50), static_cast<std::uint8_t>(y * 100), 9, 255};
-                              }));
+  const fs::path file =
+      write("a.bmp", bytes::bmp(5, 3, [](int x, int y) {
+              return bytes::Rgba{static_cast<std::uint8_t>(x * 50), static_cast<std::uint8_t>(y * 100), 9, 255};
+            }));
   const auto seen = test::inspect(file);
   ASSERT_TRUE(seen.has_value());
   EXPECT_EQ(seen->width, 5);

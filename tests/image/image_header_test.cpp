@@ -11,10 +11,14 @@
 namespace pb::image {
 namespace {
 
+namespace fs = std::filesystem;
+
 namespace bytes = pb::testing::image_bytes;
 using namespace std::string_literals;
 
-bytes::Rgba opaque(int, int) { return {10, 20, 30, 255}; }
+bytes::Rgba opaque(int, int) {
+  return {10, 20, 30, 255};
+}
 
 TEST(ImageHeader, JpegSizeFromLibvipsFiles) {
   const TempDir dir;
@@ -36,7 +40,10 @@ TEST(ImageHeader, ProgressiveJpegAndExifBeforeTheFrame) {
   EXPECT_EQ(header->height, 150);
   // An APP1 block and fill bytes before the frame header.
   std::string jpeg = bytes::jpeg_rgb(64, 48);
-  const std::string app1 = "\xFF\xE1\x01\x02" "Exif\0\0"s + std::string(250, 'e');
+  const std::string app1 =
+      "\xFF\xE1\x01\x02"
+      "Exif\0\0"s +
+      std::string(250, 'e');
   jpeg.insert(2, "\xFF"s + app1);
   const auto with_exif = read_header(jpeg);
   ASSERT_TRUE(with_exif.has_value());

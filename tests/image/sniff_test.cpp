@@ -10,6 +10,8 @@
 namespace pb::image {
 namespace {
 
+namespace fs = std::filesystem;
+
 namespace bytes = pb::testing::image_bytes;
 using namespace std::string_literals;
 
@@ -23,8 +25,12 @@ TEST(Sniff, RecognisesEachImageFormatFromItsBytes) {
   EXPECT_EQ(sniff(bytes::svg(10, 10)), Format::Svg);
   EXPECT_EQ(sniff("II*\0\x08\0\0\0"s), Format::Tiff);
   EXPECT_EQ(sniff("MM\0*\0\0\0\x08"s), Format::Tiff);
-  EXPECT_EQ(sniff("\0\0\0\x1C" "ftypavif\0\0\0\0"s), Format::Avif);
-  EXPECT_EQ(sniff("\0\0\0\x18" "ftypheic\0\0\0\0"s), Format::Heic);
+  EXPECT_EQ(sniff("\0\0\0\x1C"
+                  "ftypavif\0\0\0\0"s),
+            Format::Avif);
+  EXPECT_EQ(sniff("\0\0\0\x18"
+                  "ftypheic\0\0\0\0"s),
+            Format::Heic);
 }
 
 TEST(Sniff, RecognisesFilesLibvipsWrote) {
@@ -32,8 +38,11 @@ TEST(Sniff, RecognisesFilesLibvipsWrote) {
   EXPECT_EQ(sniff(test::read_bytes(test::tiff(dir.path(), "a.tif", 8, 8))), Format::Tiff);
   EXPECT_EQ(sniff(test::read_bytes(test::webp(dir.path(), "a.webp", 8, 8, false))), Format::WebP);
   EXPECT_EQ(sniff(test::read_bytes(test::gif(dir.path(), "a.gif", 8, 8, 1))), Format::Gif);
-  EXPECT_EQ(sniff(test::read_bytes(test::jpeg(dir.path(), "a.png", 8, 8))), Format::Jpeg) << "the name lies";
-  if (const auto avif = test::avif(dir.path(), "a.avif", 8, 8)) EXPECT_EQ(sniff(test::read_bytes(*avif)), Format::Avif);
+  fs::rename(test::jpeg(dir.path(), "a.jpg", 8, 8), dir.path() / "really-a-jpeg.png");
+  EXPECT_EQ(sniff(test::read_bytes(dir.path() / "really-a-jpeg.png")), Format::Jpeg) << "the name lies";
+  if (const auto avif = test::avif(dir.path(), "a.avif", 8, 8)) {
+    EXPECT_EQ(sniff(test::read_bytes(*avif)), Format::Avif);
+  }
 }
 
 TEST(Sniff, SvgWithAPrologueCommentsOrWhitespace) {

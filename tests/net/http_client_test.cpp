@@ -19,7 +19,9 @@ using pb::testing::TestHttpServer;
 using test::quick_options;
 using test::Stopwatch;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 class HttpClientTest : public ::testing::Test {
  protected:
@@ -45,8 +47,7 @@ TEST_F(HttpClientTest, FortyDelayedImagesOnTwoHostsFinishInAboutFiveDelays) {
     host->start();
   }
   std::vector<std::string> urls;
-  for (int i = 0; i < 40; ++i)
-    urls.push_back((i % 2 ? other : server_).url("/delayed/" + std::to_string(i) + ".jpg"));
+  for (int i = 0; i < 40; ++i) urls.push_back((i % 2 ? other : server_).url("/delayed/" + std::to_string(i) + ".jpg"));
 
   HttpOptions options = quick_options();
   options.jobs = 8;
@@ -320,9 +321,8 @@ TEST_F(HttpClientTest, NotFoundIsNotRetriedAndSaysHttp404) {
 }
 
 TEST_F(HttpClientTest, OtherClientErrorsAreNotRetriedEither) {
-  server_.server().Get("/forbidden.jpg", [](const httplib::Request&, httplib::Response& response) {
-    response.status = 403;
-  });
+  server_.server().Get("/forbidden.jpg",
+                       [](const httplib::Request&, httplib::Response& response) { response.status = 403; });
   server_.start();
   const HttpResponse response = fetch_one(server_.url("/forbidden.jpg"));
   EXPECT_TRUE(contains(response.error, "HTTP 403")) << response.error;
@@ -391,9 +391,8 @@ TEST_F(HttpClientTest, AServerErrorThenSuccessSucceeds) {
 }
 
 TEST_F(HttpClientTest, UnavailableForeverFailsAfterMaxRetriesWithGrowingBackoff) {
-  server_.server().Get("/down.jpg", [](const httplib::Request&, httplib::Response& response) {
-    response.status = 503;
-  });
+  server_.server().Get("/down.jpg",
+                       [](const httplib::Request&, httplib::Response& response) { response.status = 503; });
   server_.start();
   HttpOptions options = quick_options();
   options.retry.max_retries = 3;
@@ -424,6 +423,25 @@ TEST_F(HttpClientTest, ARefusedConnectionIsRetriedThenSaysCannotConnect) {
   EXPECT_EQ(client.stats().requests, 3u);
 }
 
+TEST_F(HttpClientTest, ATransferCutOffMidBodyIsRetried) {
+  std::atomic<int> calls{0};
+  server_.server().Get("/cut.jpg", [&](const httplib::Request&, httplib::Response& response) {
+    const bool cut = calls++ == 0;
+    response.set_content_provider(1000, "image/jpeg", [cut](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+      if (cut && offset >= 100) return false;  // the connection drops after 100 of 1000 bytes
+      return sink.write(std::string(100, 'c').data(), 100);
+    });
+  });
+  server_.start();
+  HttpClient client(quick_options(), cache_);
+  const HttpResponse response = client.fetch(server_.url("/cut.jpg"), BodyMode::Memory);
+  EXPECT_TRUE(response.ok()) << response.error;
+  EXPECT_EQ(response.body, std::string(1000, 'c'));
+  EXPECT_EQ(response.attempts, 2);
+  EXPECT_EQ(server_.count("/cut.jpg"), 2u);
+  EXPECT_EQ(test::slurp(cache_.lookup(server_.url("/cut.jpg"))->body).size(), 1000u) << "the partial body was not kept";
+}
+
 // ---------------------------------------------------------------- redirects
 
 TEST_F(HttpClientTest, ARedirectIsFollowedAcrossHosts) {
@@ -433,9 +451,8 @@ TEST_F(HttpClientTest, ARedirectIsFollowedAcrossHosts) {
   });
   other.start();
   const std::string target = other.url("/moved/here.jpg");
-  server_.server().Get("/old.jpg", [&](const httplib::Request&, httplib::Response& response) {
-    response.set_redirect(target, 301);
-  });
+  server_.server().Get(
+      "/old.jpg", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(target, 301); });
   server_.start();
   const HttpResponse response = fetch_one(server_.url("/old.jpg"));
   ASSERT_TRUE(response.ok()) << response.error;
@@ -443,6 +460,33 @@ TEST_F(HttpClientTest, ARedirectIsFollowedAcrossHosts) {
   EXPECT_EQ(response.final_url, target);
   EXPECT_EQ(response.url, server_.url("/old.jpg"));
   EXPECT_EQ(cache_.lookup(server_.url("/old.jpg"))->final_url, target);
+}
+
+TEST_F(HttpClientTest, ARedirectedImageIsRevalidatedWithoutItsBody) {
+  std::atomic<int> bodies_sent{0};
+  TestHttpServer other("127.0.0.2");
+  other.server().Get("/final.jpg", [&](const httplib::Request& request, httplib::Response& response) {
+    response.set_header("ETag", "\"final\"");
+    if (request.get_header_value("If-None-Match") == "\"final\"") {
+      response.status = 304;
+      return;
+    }
+    ++bodies_sent;
+    response.set_content("final image", "image/jpeg");
+  });
+  other.start();
+  const std::string target = other.url("/final.jpg");
+  server_.server().Get(
+      "/short.jpg", [&](const httplib::Request&, httplib::Response& response) { response.set_redirect(target, 302); });
+  server_.start();
+  ASSERT_TRUE(fetch_one(server_.url("/short.jpg")).ok());
+  HttpClient client(quick_options(), cache_);
+  const HttpResponse response = client.fetch(server_.url("/short.jpg"), BodyMode::Memory);
+  ASSERT_TRUE(response.ok()) << response.error;
+  EXPECT_EQ(response.body, "final image");
+  EXPECT_EQ(bodies_sent.load(), 1);
+  EXPECT_EQ(client.stats().revalidated, 1u);
+  EXPECT_EQ(client.stats().bytes, 0u);
 }
 
 TEST_F(HttpClientTest, ARedirectLoopFailsAfterTheLimit) {
@@ -649,9 +693,7 @@ TEST_F(HttpClientTest, FailedAndSuccessfulTransfersLeaveNoTemporaryFiles) {
   server_.server().Get("/good.jpg", [](const httplib::Request&, httplib::Response& response) {
     response.set_content("good", "image/jpeg");
   });
-  server_.server().Get("/bad.jpg", [](const httplib::Request&, httplib::Response& response) {
-    response.status = 500;
-  });
+  server_.server().Get("/bad.jpg", [](const httplib::Request&, httplib::Response& response) { response.status = 500; });
   server_.start();
   HttpOptions options = quick_options();
   options.retry.max_retries = 1;

@@ -17,7 +17,8 @@ TEST(RetryPolicy, RetriesTooManyRequestsAndServerErrorsOnly) {
 
 TEST(RetryPolicy, RetriesConnectionErrorsButNotRefusalsOrTimeouts) {
   const RetryPolicy policy;
-  for (CURLcode code : {CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE})
+  for (CURLcode code :
+       {CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE})
     EXPECT_TRUE(policy.should_retry_transport(code)) << curl_easy_strerror(code);
   for (CURLcode code : {CURLE_OK, CURLE_UNSUPPORTED_PROTOCOL, CURLE_TOO_MANY_REDIRECTS, CURLE_FILESIZE_EXCEEDED,
                         CURLE_WRITE_ERROR, CURLE_OPERATION_TIMEDOUT, CURLE_URL_MALFORMAT})

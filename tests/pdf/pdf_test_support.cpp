@@ -31,7 +31,9 @@ Scratch::~Scratch() {
   fs::remove_all(path_, ignored);
 }
 
-fs::path examples_dir() { return fs::path(POSTBINDER_SOURCE_DIR) / "examples"; }
+fs::path examples_dir() {
+  return fs::path(POSTBINDER_SOURCE_DIR) / "examples";
+}
 
 fs::path seed_post() {
   const fs::path seed = fs::path(POSTBINDER_SHARED_DIR) / "corpus/seed/what-am-i-missing-part-2.json";
@@ -71,18 +73,75 @@ book::Book book_from_posts(const std::vector<std::string>& inputs, const fs::pat
   return book;
 }
 
-book::Book synthetic_book(int chapters, int words, Diagnostics& diagnostics, unsigned seed) {
-  static const std::vector<std::string> vocabulary = {
-      "soil",        "compost",     "garden",     "structure",   "the",         "of",         "and",
-      "water",       "roots",       "organic",    "matter",      "microbial",   "life",       "nitrogen",
-      "a",           "is",          "in",         "to",          "that",        "with",       "carbon",
-      "earthworms",  "mulch",       "seasonal",   "decomposition", "fungal",    "networks",   "through",
-      "beds",        "clay",        "sandy",      "loam",        "particles",   "aggregate",  "stability",
-      "moisture",    "retention",   "cover",      "crops",       "legumes",     "fixing",     "phosphorus",
-      "availability", "temperature", "gardeners", "observation", "careful",     "patience",   "spring",
-      "autumn",      "winter",      "harvest",    "vegetables",  "perennial",   "drainage",   "infiltration",
-      "understanding", "characteristics", "responsibility", "interdependence", "photosynthesis",
-      "affordable",  "efficient",   "official",   "office",      "flower",      "AVATAR",     "Wave"};
+book::Book synthetic_book(int chapters, int words, Diagnostics& diagnostics, unsigned seed, bool tables) {
+  static const std::vector<std::string> vocabulary = {"soil",
+                                                      "compost",
+                                                      "garden",
+                                                      "structure",
+                                                      "the",
+                                                      "of",
+                                                      "and",
+                                                      "water",
+                                                      "roots",
+                                                      "organic",
+                                                      "matter",
+                                                      "microbial",
+                                                      "life",
+                                                      "nitrogen",
+                                                      "a",
+                                                      "is",
+                                                      "in",
+                                                      "to",
+                                                      "that",
+                                                      "with",
+                                                      "carbon",
+                                                      "earthworms",
+                                                      "mulch",
+                                                      "seasonal",
+                                                      "decomposition",
+                                                      "fungal",
+                                                      "networks",
+                                                      "through",
+                                                      "beds",
+                                                      "clay",
+                                                      "sandy",
+                                                      "loam",
+                                                      "particles",
+                                                      "aggregate",
+                                                      "stability",
+                                                      "moisture",
+                                                      "retention",
+                                                      "cover",
+                                                      "crops",
+                                                      "legumes",
+                                                      "fixing",
+                                                      "phosphorus",
+                                                      "availability",
+                                                      "temperature",
+                                                      "gardeners",
+                                                      "observation",
+                                                      "careful",
+                                                      "patience",
+                                                      "spring",
+                                                      "autumn",
+                                                      "winter",
+                                                      "harvest",
+                                                      "vegetables",
+                                                      "perennial",
+                                                      "drainage",
+                                                      "infiltration",
+                                                      "understanding",
+                                                      "characteristics",
+                                                      "responsibility",
+                                                      "interdependence",
+                                                      "photosynthesis",
+                                                      "affordable",
+                                                      "efficient",
+                                                      "official",
+                                                      "office",
+                                                      "flower",
+                                                      "AVATAR",
+                                                      "Wave"};
   std::mt19937 random(seed);
   const auto word = [&] { return vocabulary[random() % vocabulary.size()]; };
   const auto sentence = [&](int n) {
@@ -123,15 +182,15 @@ book::Book synthetic_book(int chapters, int words, Diagnostics& diagnostics, uns
       } else if (kind == 1) {
         html += "<blockquote><p>" + sentence(25) + "</p></blockquote>\n";
         written += 25;
-      } else if (kind == 2 && c % 3 == 0) {
+      } else if (kind == 2 && c % 3 == 0 && tables) {
         html += "<table><thead><tr><th>Soil</th><th>Texture</th><th>Notes</th></tr></thead><tbody>";
         for (int i = 0; i < 3; ++i)
           html += "<tr><td>" + word() + "</td><td>" + word() + "</td><td>" + sentence(8) + "</td></tr>";
         html += "</tbody></table>\n";
         written += 30;
       } else if (kind == 3 && c % 4 == 1) {
-        html += "<pre><code>for bed in garden.beds:\n    bed.add(compost, depth=5)  # " + sentence(4) +
-                "\n</code></pre>\n";
+        html +=
+            "<pre><code>for bed in garden.beds:\n    bed.add(compost, depth=5) # " + sentence(4) + "\n</code></pre>\n";
         written += 10;
       } else {
         const int n = 40 + static_cast<int>(random() % 90);
@@ -164,9 +223,11 @@ book::Book synthetic_book(int chapters, int words, Diagnostics& diagnostics, uns
 
 namespace {
 
-void inline_words(const book::Inlines& inlines, std::string& out) { out += " " + book::plain_text(inlines) + " "; }
+void inline_words(const book::Inlines& inlines, std::string& out) {
+  out += " " + book::plain_text(inlines) + " ";
+}
 
-void block_words(const book::Blocks& blocks, std::string& out) {
+void block_words(const book::Blocks& blocks, std::string& out, bool tables, bool code) {
   for (const book::Block& block : blocks) {
     std::visit(
         [&](const auto& node) {
@@ -174,18 +235,19 @@ void block_words(const book::Blocks& blocks, std::string& out) {
           if constexpr (std::is_same_v<T, book::Paragraph> || std::is_same_v<T, book::Heading>) {
             inline_words(node.content, out);
           } else if constexpr (std::is_same_v<T, book::List>) {
-            for (const book::ListItem& item : node.items) block_words(item.blocks, out);
+            for (const book::ListItem& item : node.items) block_words(item.blocks, out, tables, code);
           } else if constexpr (std::is_same_v<T, book::BlockQuote>) {
-            block_words(node.blocks, out);
+            block_words(node.blocks, out, tables, code);
             inline_words(node.citation, out);
           } else if constexpr (std::is_same_v<T, book::Figure>) {
             inline_words(node.caption, out);
           } else if constexpr (std::is_same_v<T, book::Table>) {
+            if (!tables) return;
             inline_words(node.caption, out);
             for (const book::TableRow& row : node.rows)
-              for (const book::TableCell& cell : row.cells) block_words(cell.blocks, out);
+              for (const book::TableCell& cell : row.cells) block_words(cell.blocks, out, tables, code);
           } else if constexpr (std::is_same_v<T, book::CodeBlock>) {
-            out += " " + node.text + " ";
+            if (code) out += " " + node.text + " ";
           }
         },
         block.node);
@@ -194,13 +256,20 @@ void block_words(const book::Blocks& blocks, std::string& out) {
 
 }  // namespace
 
-std::vector<std::string> book_words(const book::Book& book) {
+std::vector<std::string> book_words(const book::Book& book, bool tables, bool code) {
   std::string text;
   for (const book::Chapter& chapter : book.chapters) {
     text += " " + chapter.title + " ";
-    block_words(chapter.blocks, text);
+    block_words(chapter.blocks, text, tables, code);
   }
   return split_words(text);
+}
+
+std::string first_difference(const std::string& a, const std::string& b) {
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  const std::size_t from = i > 40 ? i - 40 : 0;
+  return "at " + std::to_string(i) + ": \"" + a.substr(from, 80) + "\" vs \"" + b.substr(from, 80) + "\"";
 }
 
 void record(const book::Book& book, const PdfOptions& options, Recorded& out, Diagnostics& diagnostics) {
@@ -256,7 +325,9 @@ std::string read_file(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-bool have_tool(const std::string& name) { return run_command("command -v " + name).status == 0; }
+bool have_tool(const std::string& name) {
+  return run_command("command -v " + name).status == 0;
+}
 
 std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> words;
@@ -292,11 +363,26 @@ std::string normalise_word(const std::string& word) {
     // Typographic punctuation is dropped too; letters outside ASCII are kept as they are.
     if ((c >= 0x2010 && c <= 0x206F) || c == 0xAB || c == 0xBB || c == 0xB7 || c == 0xFFFD) continue;
     // Ligatures extract as their letters.
-    if (c == 0xFB00) { out += "ff"; continue; }
-    if (c == 0xFB01) { out += "fi"; continue; }
-    if (c == 0xFB02) { out += "fl"; continue; }
-    if (c == 0xFB03) { out += "ffi"; continue; }
-    if (c == 0xFB04) { out += "ffl"; continue; }
+    if (c == 0xFB00) {
+      out += "ff";
+      continue;
+    }
+    if (c == 0xFB01) {
+      out += "fi";
+      continue;
+    }
+    if (c == 0xFB02) {
+      out += "fl";
+      continue;
+    }
+    if (c == 0xFB03) {
+      out += "ffi";
+      continue;
+    }
+    if (c == 0xFB04) {
+      out += "ffl";
+      continue;
+    }
     out.append(word, start, pos - start);
   }
   return out;

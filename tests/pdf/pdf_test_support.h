@@ -39,11 +39,15 @@ fs::path seed_post();  // empty when ../shared is absent
 
 // A book of `chapters` synthetic posts, each about `words` words of varied prose with headings,
 // lists, a quotation, a table and code, bound through the transform stage.
-book::Book synthetic_book(int chapters, int words, Diagnostics& diagnostics, unsigned seed = 7);
+// Tables are left out when `tables` is false (pdftotext reads wrapped cells out of order).
+book::Book synthetic_book(int chapters, int words, Diagnostics& diagnostics, unsigned seed = 7, bool tables = true);
 
 // Every word of the book's text in reading order (chapter titles, headings, paragraphs, lists,
-// quotations, captions, table cells, code), split at white space.
-std::vector<std::string> book_words(const book::Book& book);
+// quotations, captions, table cells unless left out, code), split at white space.
+std::vector<std::string> book_words(const book::Book& book, bool tables = true, bool code = true);
+
+// The first place two strings differ, with some context, for failure messages.
+std::string first_difference(const std::string& a, const std::string& b);
 
 // Lays the book out with a preset and records the drawing.
 struct Recorded {

@@ -17,7 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-json post_json(std::int64_t id, const std::string& title = "", const std::string& modified_gmt = "2024-04-13T14:00:00") {
+json post_json(std::int64_t id, const std::string& title = "",
+               const std::string& modified_gmt = "2024-04-13T14:00:00") {
   return json{{"id", id},
               {"title", {{"rendered", title.empty() ? "Post " + std::to_string(id) : title}}},
               {"content", {{"rendered", "<p>Body of " + std::to_string(id) + "</p>"}, {"protected", false}}},
@@ -78,7 +79,7 @@ TEST_F(PostFiles, FolderSearchedRecursivelyInSortedOrder) {
   write("a.json", post_json(1));
   write("sub/c.json", post_json(3));
   write("A/z.json", post_json(5));
-  write("notes.txt", post_json(6));       // not .json: ignored
+  write("notes.txt", post_json(6));  // not .json: ignored
   write("sub/post.json.bak", post_json(7));
   const std::vector<Post> posts = load_path(dir_.path());
   EXPECT_EQ(ids(posts), (std::vector<std::int64_t>{5, 1, 2, 3, 4}));
@@ -200,7 +201,8 @@ TEST_F(PostFiles, InputsKeepTheirOrder) {
 }
 
 TEST_F(PostFiles, InvalidUtf8FileIsAnError) {
-  const fs::path path = write_text("latin1.json", std::string("{\"id\": 1, \"title\": \"caf\xE9\", \"content\": \"x\"}"));
+  const fs::path path =
+      write_text("latin1.json", std::string("{\"id\": 1, \"title\": \"caf\xE9\", \"content\": \"x\"}"));
   const std::string message = load_error({path.string()});
   EXPECT_NE(message.find("invalid UTF-8 at byte 23"), std::string::npos) << message;
 }

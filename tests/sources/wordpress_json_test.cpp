@@ -42,7 +42,9 @@ std::string parse_error(const std::string& text, const std::string& origin = "po
   return "<no BuildError>";
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 #define EXPECT_HAS(text, part) EXPECT_NE((text).find(part), std::string::npos) << (text)
 
@@ -139,9 +141,8 @@ TEST(WordpressJson, EmbeddedAuthorMediaAndTerms) {
 
 TEST(WordpressJson, EmbeddedErrorObjectsAreIgnored) {
   json object = post_json();
-  const json forbidden = {{"code", "rest_forbidden"},
-                          {"message", "Sorry, you are not allowed to do that."},
-                          {"data", {{"status", 401}}}};
+  const json forbidden = {
+      {"code", "rest_forbidden"}, {"message", "Sorry, you are not allowed to do that."}, {"data", {{"status", 401}}}};
   object["_embedded"] = {{"author", json::array({{{"code", "rest_user_invalid_id"}, {"message", "Invalid user ID."}}})},
                          {"wp:featuredmedia", json::array({forbidden})},
                          {"wp:term", json::array({json::array({forbidden}), json::array()})}};
@@ -169,7 +170,8 @@ TEST(WordpressJson, OddEmbeddedShapesAreIgnored) {
 }
 
 TEST(WordpressJson, PlainStringFieldsAsSomeExportsWriteThem) {
-  json object = {{"id", 12}, {"title", "Plain &amp; simple"}, {"content", "<p>Text</p>"}, {"guid", "https://e.org/?p=12"}};
+  json object = {
+      {"id", 12}, {"title", "Plain &amp; simple"}, {"content", "<p>Text</p>"}, {"guid", "https://e.org/?p=12"}};
   const Post post = post_from_json(object, "x.json");
   EXPECT_EQ(post.title, "Plain & simple");
   EXPECT_EQ(post.content_html, "<p>Text</p>");
@@ -196,6 +198,12 @@ TEST(WordpressJson, ProtectedPostMayHaveEmptyContent) {
   ASSERT_NO_THROW(post = post_from_json(object, "x.json"));
   EXPECT_TRUE(post.is_protected);
   EXPECT_EQ(post.content_html, "");
+}
+
+TEST(WordpressJson, ByteOrderMarkIsAccepted) {
+  const std::vector<Post> posts = parse_posts_json("\xEF\xBB\xBF" + post_json().dump(), "bom.json");
+  ASSERT_EQ(posts.size(), 1u);
+  EXPECT_EQ(posts[0].title, "Part 1");
 }
 
 TEST(WordpressJson, MalformedJson) {

@@ -38,8 +38,11 @@ class BookAssembler : public testing::Test {
   void SetUp() override {
     if (const char* value = std::getenv("SOURCE_DATE_EPOCH")) saved_epoch_ = value;
     unsetenv("SOURCE_DATE_EPOCH");
-    posts_.push_back(make_post(1, "part-1", "<p>First part. Next: <a href=\"https://example.org/2024/04/part-2/#more\">part 2</a></p>"));
-    posts_.push_back(make_post(2, "part-2", "<h2>Title 2</h2><p>Back to <a href=\"http://example.org/?p=1\">part 1</a></p><h2 id=\"more\">More</h2>"));
+    posts_.push_back(make_post(
+        1, "part-1", "<p>First part. Next: <a href=\"https://example.org/2024/04/part-2/#more\">part 2</a></p>"));
+    posts_.push_back(make_post(
+        2, "part-2",
+        "<h2>Title 2</h2><p>Back to <a href=\"http://example.org/?p=1\">part 1</a></p><h2 id=\"more\">More</h2>"));
     posts_.push_back(make_post(3, "part-3", "<p>Third</p>"));
   }
   void TearDown() override {
@@ -103,6 +106,23 @@ TEST_F(BookAssembler, ContentConvertedAndCrossLinksResolved) {
   EXPECT_EQ(dump(book.chapters[2].blocks), "P[Third]");
 }
 
+TEST_F(BookAssembler, LinkToADroppedTitleHeadingGoesToTheChapterStart) {
+  posts_[0].content_html = R"(<p><a href="https://example.org/2024/04/part-2/#top">x</a></p>)";
+  posts_[1].content_html = R"(<h1 id="top">Title 2</h1><p>Body</p>)";
+  const book::Book book = assemble(request());
+  EXPECT_EQ(dump(book.chapters[0].blocks), "P[Link(@1)[x]]");
+  EXPECT_EQ(dump(book.chapters[1].blocks), "P[Body]");
+}
+
+TEST_F(BookAssembler, FootnotesLinkBothWaysAndUnusedIdsArePruned) {
+  posts_[2].content_html =
+      "<p id=\"unused\">Text<sup><a href=\"#fn1\" id=\"ref1\">1</a></sup></p>"
+      "<ol><li id=\"fn1\">Note <a href=\"#ref1\">back</a></li><li id=\"fn2\">Unused note</li></ol>";
+  const book::Book book = assemble(request());
+  EXPECT_EQ(dump(book.chapters[2].blocks),
+            "P[TextSup[{#ref1}Link(@2#fn1)[1]]] OL[LI#fn1[P[Note Link(@2#ref1)[back]]] LI[P[Unused note]]]");
+}
+
 TEST_F(BookAssembler, ProtectedPostsLeftOutWithAWarning) {
   posts_[1].is_protected = true;
   posts_[1].content_html = "";
@@ -113,7 +133,8 @@ TEST_F(BookAssembler, ProtectedPostsLeftOutWithAWarning) {
   EXPECT_EQ(book.chapters[1].id, "chapter-02");
   EXPECT_EQ(book.chapters[1].part, 3);
   // The link to the left-out post stays a link to the web.
-  EXPECT_EQ(dump(book.chapters[0].blocks), "P[First part. Next: Link(https://example.org/2024/04/part-2/#more)[part 2]]");
+  EXPECT_EQ(dump(book.chapters[0].blocks),
+            "P[First part. Next: Link(https://example.org/2024/04/part-2/#more)[part 2]]");
   const std::vector<std::string> warnings = diagnostics_.warnings();
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("post 2 (part-2.json)"), std::string::npos) << warnings[0];
@@ -237,8 +258,8 @@ TEST_F(BookAssembler, SeriesMetadata) {
 }
 
 TEST_F(BookAssembler, CoverFromTheFirstPostsFeaturedImage) {
-  posts_[0].featured_image = sources::FeaturedImage{"https://i0.wp.com/example.org/cover.jpg?resize=300%2C200", "Cover alt",
-                                                    "caption", 1200, 800};
+  posts_[0].featured_image = sources::FeaturedImage{"https://i0.wp.com/example.org/cover.jpg?resize=300%2C200",
+                                                    "Cover alt", "caption", 1200, 800};
   posts_[1].featured_image = sources::FeaturedImage{"https://example.org/second.jpg", "", "", 0, 0};
   const book::Book book = assemble(request());
   EXPECT_EQ(book.cover.source, "https://i0.wp.com/example.org/cover.jpg?w=1600&ssl=1");
@@ -261,7 +282,8 @@ TEST_F(BookAssembler, CoverSkipsAProtectedFirstPost) {
 }
 
 TEST_F(BookAssembler, MaxImageWidthReachesImages) {
-  posts_[2].content_html = R"(<img srcset="https://example.org/a-600.jpg 600w, https://example.org/a-1200.jpg 1200w" alt="a">)";
+  posts_[2].content_html =
+      R"(<img srcset="https://example.org/a-600.jpg 600w, https://example.org/a-1200.jpg 1200w" alt="a">)";
   BookRequest r = request();
   r.max_image_width = 800;
   EXPECT_EQ(dump(assemble(r).chapters[2].blocks), "Fig(https://example.org/a-600.jpg|a)");

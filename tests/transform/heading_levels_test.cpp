@@ -12,11 +12,21 @@ namespace {
 using namespace pb::book;
 using test::dump;
 
-Inline text(std::string value) { return Inline{Text{std::move(value)}}; }
-Inline strong(Inlines children) { return Inline{Styled{Style::Strong, std::move(children)}}; }
-Block h(int level, Inlines content, std::string id = "") { return Block{Heading{level, std::move(content), std::move(id)}}; }
-Block p(std::string value) { return Block{Paragraph{{text(std::move(value))}, ""}}; }
-Block quote(Blocks blocks) { return Block{BlockQuote{std::move(blocks), {}}}; }
+Inline text(std::string value) {
+  return Inline{Text{std::move(value)}};
+}
+Inline strong(Inlines children) {
+  return Inline{Styled{Style::Strong, std::move(children)}};
+}
+Block h(int level, Inlines content, std::string id = "") {
+  return Block{Heading{level, std::move(content), std::move(id)}};
+}
+Block p(std::string value) {
+  return Block{Paragraph{{text(std::move(value))}, ""}};
+}
+Block quote(Blocks blocks) {
+  return Block{BlockQuote{std::move(blocks), {}}};
+}
 Block list(Blocks blocks) {
   List l;
   l.items.push_back(ListItem{std::move(blocks), ""});
@@ -85,7 +95,8 @@ TEST(NormaliseHeadingLevels, NoHeadings) {
 
 TEST(UnwrapBoldHeadings, WholeHeadingInBold) {
   Blocks blocks = {h(2, {strong({strong({text("Twice")})})}), h(3, {strong({text("Part")}), text(" rest")}),
-                   h(3, {Inline{Styled{Style::Emphasis, {text("Italic")}}}}), quote({h(2, {strong({text("Nested")})})})};
+                   h(3, {Inline{Styled{Style::Emphasis, {text("Italic")}}}}),
+                   quote({h(2, {strong({text("Nested")})})})};
   unwrap_bold_headings(blocks);
   EXPECT_EQ(dump(blocks), "H2[Twice] H3[Strong[Part] rest] H3[Em[Italic]] Quote[H2[Nested]]");
 }

@@ -56,7 +56,10 @@ TEST(IdRegistry, UnusableIds) {
 
 TEST(IdRegistry, KeptIdsAreXmlSafe) {
   IdRegistry ids;
-  EXPECT_EQ(ids.keep("a\x01" "b\xEF\xBF\xBF" "c"), "abc");
+  EXPECT_EQ(ids.keep("a\x01"
+                     "b\xEF\xBF\xBF"
+                     "c"),
+            "abc");
   const std::string repaired = ids.keep("caf\xE9");
   EXPECT_TRUE(utf8::is_valid(repaired));
   EXPECT_EQ(repaired, "caf\uFFFD");

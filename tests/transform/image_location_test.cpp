@@ -53,8 +53,8 @@ TEST_F(LocateImage, DataUriKeptAsIs) {
 }
 
 TEST_F(LocateImage, OtherSchemesRefused) {
-  for (const char* written : {"file:///etc/passwd", "FILE:///etc/passwd", "javascript:alert(1)", "ftp://example.org/a.png",
-                              "about:blank", "blob:https://example.org/1234"}) {
+  for (const char* written : {"file:///etc/passwd", "FILE:///etc/passwd", "javascript:alert(1)",
+                              "ftp://example.org/a.png", "about:blank", "blob:https://example.org/1234"}) {
     const book::ImageRef ref = locate(written);
     EXPECT_EQ(ref.source, "") << written;
     EXPECT_NE(ref.failure.find("refused"), std::string::npos) << written << ": " << ref.failure;

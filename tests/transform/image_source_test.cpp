@@ -28,35 +28,36 @@ struct SrcsetCase {
 
 class ParseSrcset : public testing::TestWithParam<SrcsetCase> {};
 
-TEST_P(ParseSrcset, Parses) { EXPECT_EQ(describe(parse_srcset(GetParam().srcset)), GetParam().expected); }
+TEST_P(ParseSrcset, Parses) {
+  EXPECT_EQ(describe(parse_srcset(GetParam().srcset)), GetParam().expected);
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Srcsets, ParseSrcset,
     testing::Values(
         SrcsetCase{"a.jpg 300w, b.jpg 800w", "a.jpg 300w | b.jpg 800w"},
         SrcsetCase{"a.jpg, b.jpg 2x", "a.jpg | b.jpg 2.00x"},
-        SrcsetCase{"a.jpg 1.5x,b.jpg 3x", "a.jpg 1.50x | b.jpg 3.00x"},
-        SrcsetCase{"a.jpg", "a.jpg"},
-        SrcsetCase{"", ""},
-        SrcsetCase{"   ,  , ", ""},
+        SrcsetCase{"a.jpg 1.5x,b.jpg 3x", "a.jpg 1.50x | b.jpg 3.00x"}, SrcsetCase{"a.jpg", "a.jpg"},
+        SrcsetCase{"", ""}, SrcsetCase{"   ,  , ", ""},
         SrcsetCase{"\n  a.jpg\t300w ,\n b.jpg   800w  \n", "a.jpg 300w | b.jpg 800w"},
-        SrcsetCase{"https://i0.wp.com/e.org/x.jpg?resize=300,200 300w, https://i0.wp.com/e.org/x.jpg?resize=800,533 800w",
-                   "https://i0.wp.com/e.org/x.jpg?resize=300,200 300w | https://i0.wp.com/e.org/x.jpg?resize=800,533 800w"},
+        SrcsetCase{
+            "https://i0.wp.com/e.org/x.jpg?resize=300,200 300w, https://i0.wp.com/e.org/x.jpg?resize=800,533 800w",
+            "https://i0.wp.com/e.org/x.jpg?resize=300,200 300w | https://i0.wp.com/e.org/x.jpg?resize=800,533 800w"},
         SrcsetCase{"data:image/gif;base64,R0lGODlhAQABAAAAACw= 1w, real.jpg 800w",
                    "data:image/gif;base64,R0lGODlhAQABAAAAACw= 1w | real.jpg 800w"},
-        SrcsetCase{"a.jpg 300q, b.jpg 800w", "b.jpg 800w"},        // unknown unit
-        SrcsetCase{"a.jpg -5w, b.jpg 0w, c.jpg 800w", "c.jpg 800w"},  // not positive
+        SrcsetCase{"a.jpg 300q, b.jpg 800w", "b.jpg 800w"},             // unknown unit
+        SrcsetCase{"a.jpg -5w, b.jpg 0w, c.jpg 800w", "c.jpg 800w"},    // not positive
         SrcsetCase{"a.jpg w, b.jpg 1e2x, c.jpg 12.5w", "b.jpg 100.x"},  // "w" alone, fractional width
-        SrcsetCase{"a.jpg 0x, b.jpg -1x, c.jpg x2", ""},
-        SrcsetCase{"a.jpg 300W, b.jpg 2X", "a.jpg 300w | b.jpg 2.00x"},
-        SrcsetCase{"a.jpg 300w 200h", "a.jpg 300w"},  // height descriptor ignored
+        SrcsetCase{"a.jpg 0x, b.jpg -1x, c.jpg x2", ""}, SrcsetCase{"a.jpg 300W, b.jpg 2X", "a.jpg 300w | b.jpg 2.00x"},
+        SrcsetCase{"a.jpg 300w 200h", "a.jpg 300w"},               // height descriptor ignored
         SrcsetCase{"a.jpg 99999999999w, b.jpg 10w", "b.jpg 10w"},  // overflow is malformed
         SrcsetCase{"a.jpg,, b.jpg", "a.jpg | b.jpg"}));
 
 // ------------------------------------------------------------------ placeholders
 
 TEST(ImageSource, PlaceholderDataUris) {
-  EXPECT_TRUE(is_placeholder_data_uri("data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
+  EXPECT_TRUE(
+      is_placeholder_data_uri("data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
   EXPECT_TRUE(is_placeholder_data_uri("DATA:image/svg+xml,%3Csvg%3E%3C/svg%3E"));
   EXPECT_TRUE(is_placeholder_data_uri("data:"));
   EXPECT_FALSE(is_placeholder_data_uri("data:image/png;base64," + std::string(2000, 'A')));
@@ -73,7 +74,8 @@ ImageAttributes with_srcset(std::string srcset) {
 }
 
 TEST(ChooseImageSource, LargestCandidateNotWiderThanTheMaximum) {
-  const auto chosen = choose_image_source(with_srcset("a-300.jpg 300w, a-800.jpg 800w, a-1536.jpg 1536w, a-2048.jpg 2048w"), 1600);
+  const auto chosen =
+      choose_image_source(with_srcset("a-300.jpg 300w, a-800.jpg 800w, a-1536.jpg 1536w, a-2048.jpg 2048w"), 1600);
   ASSERT_TRUE(chosen.has_value());
   EXPECT_EQ(chosen->url, "a-1536.jpg");
   EXPECT_EQ(chosen->width, 1536);
@@ -81,8 +83,9 @@ TEST(ChooseImageSource, LargestCandidateNotWiderThanTheMaximum) {
 }
 
 TEST(ChooseImageSource, OrderOfCandidatesDoesNotMatter) {
-  EXPECT_EQ(choose_image_source(with_srcset("a-2048.jpg 2048w, a-800.jpg 800w, a-1536.jpg 1536w, a-300.jpg 300w"), 1600)->url,
-            "a-1536.jpg");
+  EXPECT_EQ(
+      choose_image_source(with_srcset("a-2048.jpg 2048w, a-800.jpg 800w, a-1536.jpg 1536w, a-300.jpg 300w"), 1600)->url,
+      "a-1536.jpg");
 }
 
 TEST(ChooseImageSource, ExactlyTheMaximumFits) {
@@ -201,7 +204,8 @@ TEST(WidenResizedUrl, PhotonAsksForTheMaximumWidth) {
             "https://i0.wp.com/example.org/wp-content/uploads/a.jpg?w=1600&ssl=1");
   EXPECT_EQ(widen_resized_url("https://i2.wp.com/example.org/a.png?w=300", 1200),
             "https://i2.wp.com/example.org/a.png?w=1200&ssl=1");
-  EXPECT_EQ(widen_resized_url("https://i1.wp.com/example.org/a.png", 800), "https://i1.wp.com/example.org/a.png?w=800&ssl=1");
+  EXPECT_EQ(widen_resized_url("https://i1.wp.com/example.org/a.png", 800),
+            "https://i1.wp.com/example.org/a.png?w=800&ssl=1");
 }
 
 TEST(WidenResizedUrl, WordPressComFiles) {
@@ -212,9 +216,9 @@ TEST(WidenResizedUrl, WordPressComFiles) {
 }
 
 TEST(WidenResizedUrl, OtherUrlsUnchanged) {
-  for (const char* url : {"https://example.org/wp-content/uploads/a-300x200.jpg?ver=2", "https://i0.wp.com.evil.example/a.jpg",
-                          "https://wp.com/a.jpg", "https://s0.wp.com/a.jpg", "https://notwordpress.com/a.jpg?w=300",
-                          "data:image/png;base64,AAAA", "relative/a.jpg", ""})
+  for (const char* url : {"https://example.org/wp-content/uploads/a-300x200.jpg?ver=2",
+                          "https://i0.wp.com.evil.example/a.jpg", "https://wp.com/a.jpg", "https://s0.wp.com/a.jpg",
+                          "https://notwordpress.com/a.jpg?w=300", "data:image/png;base64,AAAA", "relative/a.jpg", ""})
     EXPECT_EQ(widen_resized_url(url, 1600), url);
 }
 

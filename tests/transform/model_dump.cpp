@@ -11,28 +11,44 @@ using namespace pb::book;
 
 const char* style_name(Style style) {
   switch (style) {
-    case Style::Emphasis: return "Em";
-    case Style::Strong: return "Strong";
-    case Style::Code: return "Code";
-    case Style::Subscript: return "Sub";
-    case Style::Superscript: return "Sup";
-    case Style::Small: return "Small";
-    case Style::Deleted: return "Del";
-    case Style::Inserted: return "Ins";
-    case Style::Underline: return "U";
-    case Style::Highlight: return "Mark";
+    case Style::Emphasis:
+      return "Em";
+    case Style::Strong:
+      return "Strong";
+    case Style::Code:
+      return "Code";
+    case Style::Subscript:
+      return "Sub";
+    case Style::Superscript:
+      return "Sup";
+    case Style::Small:
+      return "Small";
+    case Style::Deleted:
+      return "Del";
+    case Style::Inserted:
+      return "Ins";
+    case Style::Underline:
+      return "U";
+    case Style::Highlight:
+      return "Mark";
   }
   return "?";
 }
 
 const char* marker_name(ListMarker marker) {
   switch (marker) {
-    case ListMarker::Bullet: return "bullet";
-    case ListMarker::Decimal: return "1";
-    case ListMarker::LowerAlpha: return "a";
-    case ListMarker::UpperAlpha: return "A";
-    case ListMarker::LowerRoman: return "i";
-    case ListMarker::UpperRoman: return "I";
+    case ListMarker::Bullet:
+      return "bullet";
+    case ListMarker::Decimal:
+      return "1";
+    case ListMarker::LowerAlpha:
+      return "a";
+    case ListMarker::UpperAlpha:
+      return "A";
+    case ListMarker::LowerRoman:
+      return "i";
+    case ListMarker::UpperRoman:
+      return "I";
   }
   return "?";
 }
@@ -75,7 +91,9 @@ void append_inlines(const Inlines& inlines, std::string& out) {
   for (const Inline& item : inlines) append_inline(item, out);
 }
 
-std::string id_suffix(const std::string& id) { return id.empty() ? std::string() : "#" + id; }
+std::string id_suffix(const std::string& id) {
+  return id.empty() ? std::string() : "#" + id;
+}
 
 void append_cell(const TableCell& cell, std::string& out) {
   out += cell.header ? "TH" : "TD";
