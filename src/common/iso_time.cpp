@@ -16,6 +16,17 @@ bool read_number(std::string_view text, std::size_t pos, std::size_t digits, int
   return true;
 }
 
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+bool is_real_date(int year, int month, int day) {
+  return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 long long days_from_civil(long long year, unsigned month, unsigned day) {
   year -= month <= 2;
@@ -55,7 +66,7 @@ std::optional<std::time_t> parse_utc(std::string_view text) {
     }
   }
   if (pos != text.size()) return std::nullopt;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  if (!is_real_date(year, month, day) || hour > 23 || minute > 59 || second > 60) return std::nullopt;
   const long long days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return static_cast<std::time_t>(days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds);
 }
@@ -71,7 +82,7 @@ std::string format_utc(std::time_t when) {
 std::string date_part(std::string_view text) {
   int year = 0, month = 0, day = 0;
   if (text.size() < 10 || !read_number(text, 0, 4, year) || text[4] != '-' || !read_number(text, 5, 2, month) ||
-      text[7] != '-' || !read_number(text, 8, 2, day) || month < 1 || month > 12 || day < 1 || day > 31)
+      text[7] != '-' || !read_number(text, 8, 2, day) || !is_real_date(year, month, day))
     return "";
   return std::string(text.substr(0, 10));
 }

@@ -45,7 +45,7 @@ std::optional<Parts> parse(std::string_view absolute_url) {
   Parts parts;
   parts.scheme = text::ascii_lower(get_part(handle.get(), CURLUPART_SCHEME));
   parts.host = text::ascii_lower(get_part(handle.get(), CURLUPART_HOST));
-  parts.port = get_part(handle.get(), CURLUPART_PORT);
+  parts.port = get_part(handle.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
   parts.path = get_part(handle.get(), CURLUPART_PATH);
   parts.query = get_part(handle.get(), CURLUPART_QUERY);
   parts.fragment = get_part(handle.get(), CURLUPART_FRAGMENT);
@@ -53,14 +53,22 @@ std::optional<Parts> parse(std::string_view absolute_url) {
 }
 
 std::optional<std::string> resolve(std::string_view base, std::string_view reference) {
-  const std::string trimmed(text::trim(reference));
+  // Browsers drop tabs and newlines inside a URL and send spaces as %20; so do we.
+  std::string cleaned;
+  for (char c : text::trim(reference))
+    if (c != '\t' && c != '\n' && c != '\r') cleaned += c;
+  const std::string trimmed = text::replace_all(cleaned, " ", "%20");
   if (trimmed.empty()) return std::nullopt;
   UrlHandle handle(curl_url());
   if (!handle) return std::nullopt;
   if (has_scheme(trimmed)) {
-    // mailto:, tel: and the like have no host: keep them as written when curl refuses them.
-    if (curl_url_set(handle.get(), CURLUPART_URL, trimmed.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
-      return trimmed;
+    // mailto: and tel: have no host and curl refuses them: keep them as written. Any other
+    // scheme curl cannot parse is not a URL.
+    if (curl_url_set(handle.get(), CURLUPART_URL, trimmed.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+      const bool hostless = text::starts_with_icase(trimmed, "mailto:") || text::starts_with_icase(trimmed, "tel:");
+      if (hostless && trimmed.find_first_of(" \t\n\r<>\"") == std::string::npos) return trimmed;
+      return std::nullopt;
+    }
     return get_part(handle.get(), CURLUPART_URL);
   }
   const std::string base_text(base);
@@ -93,7 +101,7 @@ std::string page_key(std::string_view absolute_url) {
   std::string path = parts->path;
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   if (path == "/") path.clear();
-  std::string key = host + path;
+  std::string key = host + (parts->port.empty() ? "" : ":" + parts->port) + path;
   if (!parts->query.empty()) key += "?" + parts->query;
   return key;
 }

@@ -83,15 +83,17 @@ std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text, 
   ImagePtr ink = solid(kInk);
   if (!canvas || !ink) return "cannot draw a cover: " + take_vips_error();
 
-  const std::size_t title_length = utf8::length(text.title);
+  // Pango draws nothing for blank text and libvips then fails: a book always has a title.
+  const std::string title_text = text.title.find_first_not_of(" \t\n\r") == std::string::npos ? "Untitled" : text.title;
+  const std::size_t title_length = utf8::length(title_text);
   const char* title_font = title_length <= 24 ? "DejaVu Serif Bold 96" : title_length <= 60 ? "DejaVu Serif Bold 76" : "DejaVu Serif Bold 56";
-  const std::string title = markup_escape(utf8::truncate(text.title, 160));
+  const std::string title = markup_escape(utf8::truncate(title_text, 160));
   const int title_height = draw_text(canvas, ink, title, title_font, 360);
   if (title_height < 0) return "cannot draw a cover: " + take_vips_error();
-  if (!text.author.empty() &&
+  if (text.author.find_first_not_of(" \t\n\r") != std::string::npos &&
       draw_text(canvas, ink, markup_escape(utf8::truncate(text.author, 80)), "DejaVu Sans 44", 360 + title_height + 120) < 0)
     return "cannot draw a cover: " + take_vips_error();
-  if (!text.site.empty() && draw_text(canvas, ink, markup_escape(utf8::truncate(text.site, 80)), "DejaVu Sans 34", kHeight - 220) < 0)
+  if (text.site.find_first_not_of(" \t\n\r") != std::string::npos && draw_text(canvas, ink, markup_escape(utf8::truncate(text.site, 80)), "DejaVu Sans 34", kHeight - 220) < 0)
     return "cannot draw a cover: " + take_vips_error();
 
   ConvertedImage cover;

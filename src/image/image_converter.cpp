@@ -19,6 +19,14 @@ using ImagePtr = std::unique_ptr<VipsImage, Unref>;
 
 std::string pixels_text(int width, int height) { return std::to_string(width) + "x" + std::to_string(height); }
 
+// libvips decodes lazily, while saving: a failure then is nearly always the input's.
+std::string save_failure() {
+  const std::string error = take_vips_error();
+  for (const char* truncated : {"Premature end", "premature end", "truncated", "Truncated", "end of file"})
+    if (error.find(truncated) != std::string::npos) return "is truncated: " + error;
+  return "cannot be decoded: " + error;
+}
+
 }  // namespace
 
 std::variant<ConvertedImage, std::string> convert_image(const std::filesystem::path& input,
@@ -57,12 +65,12 @@ std::variant<ConvertedImage, std::string> convert_image(const std::filesystem::p
     converted.format = Format::Png;
     converted.file = output_stem.string() + ".png";
     if (vips_pngsave(image.get(), converted.file.c_str(), "compression", 9, "strip", TRUE, "bitdepth", 8, nullptr) != 0)
-      return "cannot be written as PNG: " + take_vips_error();
+      return save_failure();
   } else {
     converted.format = Format::Jpeg;
     converted.file = output_stem.string() + ".jpg";
     if (vips_jpegsave(image.get(), converted.file.c_str(), "Q", 85, "strip", TRUE, "optimize_coding", TRUE, nullptr) != 0)
-      return "cannot be written as JPEG: " + take_vips_error();
+      return save_failure();
   }
   return converted;
 }

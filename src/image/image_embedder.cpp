@@ -38,12 +38,23 @@ std::string read_tail(const fs::path& path, std::size_t bytes) {
   return tail;
 }
 
-// A JPEG ends with its EOI marker (some cameras append a few bytes after it); a PNG with IEND.
-bool looks_complete(const fs::path& path, Format format) {
-  const std::string tail = read_tail(path, 1024);
-  if (format == Format::Jpeg) return tail.find("\xFF\xD9") != std::string::npos;
-  if (format == Format::Png) return tail.find("IEND") != std::string::npos;
-  return true;
+// A JPEG ends with its EOI marker somewhere after its frame header (phones append whole videos
+// after it, and an EXIF thumbnail before the frame has an EOI of its own); a PNG with IEND.
+bool looks_complete(const fs::path& path, const ImageHeader& header) {
+  if (header.format == Format::Png) return read_tail(path, 1024).find("IEND") != std::string::npos;
+  if (header.format != Format::Jpeg) return true;
+  std::ifstream stream(path, std::ios::binary | std::ios::ate);
+  const std::streamoff size = stream.tellg();
+  constexpr std::streamoff kChunk = 64 * 1024;
+  for (std::streamoff end = size; end > static_cast<std::streamoff>(header.frame_offset); end -= kChunk - 1) {
+    const std::streamoff start = std::max<std::streamoff>(static_cast<std::streamoff>(header.frame_offset), end - kChunk);
+    std::string chunk(static_cast<std::size_t>(end - start), '\0');
+    stream.seekg(start);
+    stream.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    if (chunk.find("\xFF\xD9") != std::string::npos) return true;
+    if (start == static_cast<std::streamoff>(header.frame_offset)) break;
+  }
+  return false;
 }
 
 std::string resource_id(std::size_t index) {
@@ -185,13 +196,13 @@ class Embedder {
     }
     const std::optional<ImageHeader> header = read_header(head);
     const ConvertLimits& limits = options_.limits;
-    const bool fits = header && header->width <= limits.max_width && header->height <= limits.max_height;
-    if ((format == Format::Jpeg || format == Format::Png) && !header) {
-      candidate.failure = std::string("the ") + format_name(format) + " file is damaged";
-      return;
-    }
-    if ((format == Format::Jpeg || format == Format::Png) && fits && !header->cmyk) {
-      if (!looks_complete(candidate.file, format)) {
+    // Copied byte for byte: a JPEG or PNG that fits, in RGB, the right way up. Anything else,
+    // including a JPEG whose header lies beyond the bytes read, goes through libvips.
+    const bool copy_as_is = header && (format == Format::Jpeg || format == Format::Png) &&
+                            header->width <= limits.max_width && header->height <= limits.max_height &&
+                            !header->cmyk && header->orientation == 1;
+    if (copy_as_is) {
+      if (!looks_complete(candidate.file, *header)) {
         candidate.failure = std::string("the ") + format_name(format) + " file is truncated";
         return;
       }

@@ -31,7 +31,35 @@ std::optional<ImageHeader> png_header(std::string_view bytes) {
   return header;
 }
 
+// The orientation tag (0x0112) of an EXIF block ("Exif\0\0" + a TIFF header), or 1.
+int exif_orientation(std::string_view exif) {
+  if (exif.size() < 14 || exif.substr(0, 6) != std::string_view("Exif\0\0", 6)) return 1;
+  const std::string_view tiff = exif.substr(6);
+  const bool little = tiff.substr(0, 2) == "II";
+  if (!little && tiff.substr(0, 2) != "MM") return 1;
+  const auto read16 = [&](std::size_t at) -> unsigned {
+    if (at + 2 > tiff.size()) return 0;
+    return little ? little16(tiff, at) : big16(tiff, at);
+  };
+  const auto read32 = [&](std::size_t at) -> std::uint32_t {
+    if (at + 4 > tiff.size()) return 0;
+    return little ? (static_cast<std::uint32_t>(little16(tiff, at + 2)) << 16 | little16(tiff, at)) : big32(tiff, at);
+  };
+  const std::size_t ifd = read32(4);
+  const unsigned entries = read16(ifd);
+  for (unsigned i = 0; i < entries && i < 512; ++i) {
+    const std::size_t entry = ifd + 2 + static_cast<std::size_t>(i) * 12;
+    if (entry + 12 > tiff.size()) break;
+    if (read16(entry) == 0x0112) {
+      const unsigned value = read16(entry + 8);
+      return value >= 1 && value <= 8 ? static_cast<int>(value) : 1;
+    }
+  }
+  return 1;
+}
+
 std::optional<ImageHeader> jpeg_header(std::string_view bytes) {
+  int orientation = 1;
   std::size_t at = 2;
   while (at + 4 <= bytes.size()) {
     if (byte_at(bytes, at) != 0xFF) return std::nullopt;
@@ -54,9 +82,12 @@ std::optional<ImageHeader> jpeg_header(std::string_view bytes) {
       header.height = static_cast<int>(big16(bytes, at + 5));
       header.width = static_cast<int>(big16(bytes, at + 7));
       header.cmyk = byte_at(bytes, at + 9) == 4;
+      header.orientation = orientation;
+      header.frame_offset = at;
       return header;
     }
     if (marker == 0xD9 || marker == 0xDA) return std::nullopt;  // image data before any frame header
+    if (marker == 0xE1 && at + 2 + length <= bytes.size()) orientation = exif_orientation(bytes.substr(at + 4, length - 2));
     at += 2 + length;
   }
   return std::nullopt;

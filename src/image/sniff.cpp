@@ -41,11 +41,13 @@ Format sniff(std::string_view head) {
   const std::string_view markup = first_markup(head);
   if (markup.starts_with("<")) {
     const std::string_view window = markup.substr(0, 512);
-    if (contains_icase(window, "<svg")) return Format::Svg;
+    // An HTML page may carry an inline <svg> icon: the page markers decide first.
+    if (text::starts_with_icase(window, "<svg")) return Format::Svg;
     if (contains_icase(window, "<!doctype html") || contains_icase(window, "<html") || contains_icase(window, "<head") ||
         contains_icase(window, "<body") || contains_icase(window, "<title"))
       return Format::Html;
-    if (window.starts_with("<?xml") && contains_icase(head, "<svg")) return Format::Svg;
+    if (contains_icase(window, "<svg") || (window.starts_with("<?xml") && contains_icase(head, "<svg")))
+      return Format::Svg;
   }
   return Format::Unknown;
 }

@@ -143,7 +143,8 @@ class MultiTransfer {
       start_ready_jobs();
       int running = 0;
       curl_multi_perform(multi_, &running);
-      collect_finished();
+      // A finished transfer frees a slot: fill it now rather than after the next poll.
+      if (collect_finished() > 0) continue;
       if (pending_.empty() && active_.empty()) break;
       curl_multi_poll(multi_, nullptr, 0, wait_milliseconds(), nullptr);
     }
@@ -268,7 +269,9 @@ class MultiTransfer {
     pending_.push_back(std::move(job));
   }
 
-  void collect_finished() {
+  // Returns how many transfers finished.
+  int collect_finished() {
+    int finished = 0;
     int left = 0;
     while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
       if (message->msg != CURLMSG_DONE) continue;
@@ -277,7 +280,9 @@ class MultiTransfer {
       std::unique_ptr<Transfer> transfer = std::move(found->second);
       active_.erase(found);
       finish(*transfer, message->data.result);
+      ++finished;
     }
+    return finished;
   }
 
   std::string transport_error(const Transfer& transfer, CURLcode code) const {

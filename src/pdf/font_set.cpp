@@ -79,17 +79,20 @@ std::string code_point_name(char32_t c) {
 }  // namespace
 
 FontSet::FontSet(Diagnostics& diagnostics) : diagnostics_(diagnostics) {
-  if (!FcInit()) throw BuildError("fontconfig", "cannot load the font configuration");
+  config_ = FcInitLoadConfigAndFonts();
+  if (!config_) throw BuildError("fontconfig", "cannot load the font configuration");
   for (Family family : {Family::Serif, Family::Sans, Family::Mono}) {
     Font* regular = find_family(family_names(family), false, false);
-    if (!regular)
+    if (!regular) {
+      FcConfigDestroy(config_);
       throw BuildError("fonts", std::string("no TrueType ") + family_label(family) +
                                     " font is installed (install fonts-dejavu-core or fonts-liberation2)");
+    }
     primaries_[{family, false, false}] = regular;
   }
 }
 
-FontSet::~FontSet() = default;
+FontSet::~FontSet() { FcConfigDestroy(config_); }
 
 Font* FontSet::open(const std::string& file, int index) {
   const auto key = std::make_pair(file, index);
@@ -109,10 +112,10 @@ Font* FontSet::find_family(const std::vector<std::string>& names, bool bold, boo
   for (const std::string& name : names) {
     Pattern pattern = style_pattern(bold, italic);
     FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
-    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+    FcConfigSubstitute(config_, pattern.get(), FcMatchPattern);
     FcDefaultSubstitute(pattern.get());
     FcResult result = FcResultNoMatch;
-    Pattern match(FcFontMatch(nullptr, pattern.get(), &result));
+    Pattern match(FcFontMatch(config_, pattern.get(), &result));
     if (!match) continue;
     const std::string file = string_of(match.get(), FC_FILE);
     const std::string family = string_of(match.get(), FC_FAMILY);
@@ -157,10 +160,10 @@ Font* FontSet::search_fallback(FontStyle style, char32_t c) {
   FcCharSetAddChar(wanted, c);
   FcPatternAddCharSet(pattern.get(), FC_CHARSET, wanted);
   FcCharSetDestroy(wanted);
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcConfigSubstitute(config_, pattern.get(), FcMatchPattern);
   FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
-  FcFontSet* sorted = FcFontSort(nullptr, pattern.get(), FcFalse, nullptr, &result);
+  FcFontSet* sorted = FcFontSort(config_, pattern.get(), FcFalse, nullptr, &result);
   Font* found = nullptr;
   if (sorted) {
     for (int i = 0; i < sorted->nfont && !found; ++i) {

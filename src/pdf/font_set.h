@@ -13,6 +13,8 @@
 #include "common/diagnostics.h"
 #include "pdf/font.h"
 
+struct _FcConfig;
+
 namespace pb::pdf {
 
 enum class Family { Serif, Sans, Mono };
@@ -54,6 +56,7 @@ class FontSet {
   Font* search_fallback(FontStyle style, char32_t c);
 
   Diagnostics& diagnostics_;
+  _FcConfig* config_ = nullptr;  // our own fontconfig configuration, freed with the set
   std::vector<std::unique_ptr<Font>> fonts_;
   std::map<std::pair<std::string, int>, Font*> by_file_;
   std::map<FontStyle, Font*> primaries_;

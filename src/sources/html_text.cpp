@@ -41,7 +41,11 @@ std::string html_to_plain_text(std::string_view html) {
     } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
       const GumboTag tag = node->v.element.tag;
       if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
-      if (tag == GUMBO_TAG_BR) text += ' ';
+      // Block boundaries separate words: "<p>One</p><p>Two</p>" reads "One Two".
+      if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_LI ||
+          tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_TD ||
+          tag == GUMBO_TAG_TH || tag == GUMBO_TAG_TR || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FIGCAPTION)
+        text += ' ';
       const GumboVector& children = node->v.element.children;
       for (unsigned i = children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
     }

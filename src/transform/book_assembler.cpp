@@ -47,10 +47,11 @@ std::time_t modified_time(const std::vector<const sources::Post*>& posts) {
   return latest > 0 ? latest : 315532800;  // 1980-01-01, the earliest date a zip can hold
 }
 
-std::vector<std::string> authors_of(const BookRequest& request, const std::string& site) {
+std::vector<std::string> authors_of(const BookRequest& request, const std::vector<const sources::Post*>& posts,
+                                    const std::string& site) {
   if (!request.author.empty()) return {request.author};
   std::vector<std::string> authors;
-  for (const sources::Post* post : request.posts)
+  for (const sources::Post* post : posts)
     if (!post->author.empty() && std::find(authors.begin(), authors.end(), post->author) == authors.end())
       authors.push_back(post->author);
   if (authors.empty() && !site.empty()) authors.push_back(site);
@@ -98,7 +99,7 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
   const std::string site = site_of(posts);
   book.title = request.title;
   book.language = request.language;
-  book.authors = authors_of(request, site);
+  book.authors = authors_of(request, posts, site);
   book.identifier = identifier_for(posts);
   book.publisher = site;
   book.source = posts.front()->link;

@@ -32,6 +32,11 @@ std::optional<EmbedLink> embed_link(std::string_view src, std::string_view title
   const std::string& host = parts->host;
   if (host_is(host, "youtube.com") || host_is(host, "youtube-nocookie.com")) {
     const std::string id = path_segment_after(parts->path, "/embed/");
+    // /embed/videoseries?list=ID embeds a playlist.
+    for (std::string_view pair : text::split(parts->query, '&'))
+      if (pair.starts_with("list=") && pair.size() > 5)
+        if (id == "videoseries" || id.empty())
+          return EmbedLink{"https://www.youtube.com/playlist?" + std::string(pair), with_title("Playlist on YouTube", title)};
     if (!id.empty()) return EmbedLink{"https://www.youtube.com/watch?v=" + id, with_title("Video on YouTube", title)};
   }
   if (host_is(host, "vimeo.com")) {

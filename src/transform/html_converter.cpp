@@ -37,14 +37,19 @@ std::string attribute_string(const GumboElement& element, const char* name) {
   return value ? std::string(value) : std::string();
 }
 
-int attribute_int(const GumboElement& element, const char* name) {
+// An integer attribute as HTML reads it ("+3" is 3); nullopt when absent or not a number.
+std::optional<int> attribute_number(const GumboElement& element, const char* name) {
   const char* value = attribute(element, name);
-  if (!value) return 0;
-  const std::string_view text = pb::text::trim(value);
+  if (!value) return std::nullopt;
+  std::string_view text = pb::text::trim(value);
+  if (text.starts_with("+")) text.remove_prefix(1);
   int number = 0;
-  std::from_chars(text.data(), text.data() + text.size(), number);
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end == text.data()) return std::nullopt;
   return number;
 }
+
+int attribute_int(const GumboElement& element, const char* name) { return attribute_number(element, name).value_or(0); }
 
 bool has_class(const GumboElement& element, std::string_view wanted) {
   const char* classes = attribute(element, "class");
@@ -71,7 +76,10 @@ bool is_element(const GumboNode* node, GumboTag tag) {
   return (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) && node->v.element.tag == tag;
 }
 
-// All text below node, without recursion (used past kMaxDepth and for <pre>).
+bool is_dropped(const std::string& name);
+
+// All text below node, without recursion (used past kMaxDepth and for <pre>). Elements the
+// converter drops (scripts, forms, templates, fallbacks) contribute nothing here either.
 std::string text_content(const GumboNode* root, bool line_breaks_as_newlines) {
   std::string out;
   std::vector<const GumboNode*> stack = {root};
@@ -82,7 +90,7 @@ std::string text_content(const GumboNode* root, bool line_breaks_as_newlines) {
       out += node->v.text.text;
     } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
       const GumboTag tag = node->v.element.tag;
-      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) continue;
+      if (is_dropped(tag_name(node->v.element))) continue;
       if (tag == GUMBO_TAG_BR) out += line_breaks_as_newlines ? "\n" : " ";
       const GumboVector& children = children_of(node);
       for (unsigned i = children.length; i > 0; --i) stack.push_back(child(children, i - 1));
@@ -180,6 +188,11 @@ ElementInfo classify(const std::string& name) {
   for (const auto& [tag, info] : table)
     if (tag == name) return info;
   return {Kind::Transparent};
+}
+
+bool is_dropped(const std::string& name) {
+  const Kind kind = classify(name).kind;
+  return kind == Kind::Drop || kind == Kind::NoScript || kind == Kind::Embed;
 }
 
 std::string clean_text_attribute(std::string_view value) {
@@ -573,7 +586,7 @@ class HtmlConverter {
     list.ordered = ordered;
     if (ordered) {
       list.marker = marker_of(attribute_string(e, "type"));
-      if (attribute(e, "start")) list.start = std::clamp(attribute_int(e, "start"), -1000000, 1000000);
+      if (const std::optional<int> start = attribute_number(e, "start")) list.start = std::clamp(*start, -1000000, 1000000);
     }
     const GumboVector& children = children_of(node);
     for (unsigned i = 0; i < children.length; ++i) {
@@ -605,7 +618,8 @@ class HtmlConverter {
       const GumboVector& children = children_of(node);
       for (unsigned i = 0; i < children.length; ++i) {
         const GumboNode* item = child(children, i);
-        if (is_element(item, GUMBO_TAG_CITE) && quote.citation.empty()) {
+        const bool citation = is_element(item, GUMBO_TAG_CITE) || is_element(item, GUMBO_TAG_FOOTER);
+        if (citation && quote.citation.empty()) {
           flush();
           quote.citation = capture_inlines(item, depth, lifted);
         } else {

@@ -18,6 +18,14 @@ std::string post_id_in_query(std::string_view query) {
   return {};
 }
 
+// Tag, category, author and pagination archives can end in a post's slug without being it.
+bool is_archive(std::string_view path) {
+  for (std::string_view segment : text::split(path, '/'))
+    for (std::string_view archive : {"tag", "category", "author", "page", "feed", "search"})
+      if (segment == archive) return true;
+  return false;
+}
+
 std::string last_segment(std::string_view path) {
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   const std::size_t slash = path.rfind('/');
@@ -35,7 +43,8 @@ void PostLinkIndex::add(const sources::Post& post, std::size_t chapter) {
   if (!parts) return;
   const std::string host = bare_host(parts->host);
   by_host_and_id_.emplace(host + "#" + std::to_string(post.id), chapter);
-  if (!post.slug.empty()) by_host_and_slug_.emplace(host + "/" + post.slug, chapter);
+  // WordPress returns non-ASCII slugs percent-encoded ("caf%c3%a9"): compare decoded forms.
+  if (!post.slug.empty()) by_host_and_slug_.emplace(host + "/" + url::percent_decode(post.slug), chapter);
 }
 
 std::optional<std::size_t> PostLinkIndex::find(std::string_view absolute_url) const {
@@ -46,7 +55,7 @@ std::optional<std::size_t> PostLinkIndex::find(std::string_view absolute_url) co
   const std::string host = bare_host(parts->host);
   if (const std::string id = post_id_in_query(parts->query); !id.empty())
     if (const auto it = by_host_and_id_.find(host + "#" + id); it != by_host_and_id_.end()) return it->second;
-  if (const std::string slug = last_segment(parts->path); !slug.empty())
+  if (const std::string slug = last_segment(parts->path); !slug.empty() && !is_archive(parts->path))
     if (const auto it = by_host_and_slug_.find(host + "/" + url::percent_decode(slug)); it != by_host_and_slug_.end())
       return it->second;
   return std::nullopt;

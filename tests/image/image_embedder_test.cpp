@@ -204,12 +204,12 @@ TEST_F(ImageEmbedderTest, FilesThatAreNotWholeImagesBecomeFailuresWithReasons) {
   EXPECT_TRUE(book_.resources.empty());
 }
 
-// BUG: looks_complete() in src/image/image_embedder.cpp wants the JPEG end marker (FF D9) in the
+// Regression (was a bug): looks_complete() in src/image/image_embedder.cpp wants the JPEG end marker (FF D9) in the
 // last 1024 bytes, so a whole JPEG followed by more than 1 KB of trailing data is called
 // "the JPEG file is truncated" and dropped. Phones write exactly that: Motion Photos (Google,
 // Samsung) append an MP4 after the JPEG's end marker, other cameras append maker data. libvips
 // and every reader show such files. Expected: embedded; actual: failure "truncated".
-TEST_F(ImageEmbedderTest, DISABLED_AJpegWithDataAfterItsEndIsWhole) {
+TEST_F(ImageEmbedderTest, AJpegWithDataAfterItsEndIsWhole) {
   const std::string jpeg = test::read_bytes(test::jpeg(inputs_.path(), "photo.jpg", 400, 300));
   add(file("motion-photo.jpg", jpeg + std::string(4096, 'M')).string());
   const EmbedReport report = embed();
@@ -217,12 +217,12 @@ TEST_F(ImageEmbedderTest, DISABLED_AJpegWithDataAfterItsEndIsWhole) {
   EXPECT_FALSE(images()[0]->resource.empty()) << images()[0]->failure;
 }
 
-// BUG: the embedder reads only the first 1 MB for read_header(); a JPEG whose frame header comes
+// Regression (was a bug): the embedder reads only the first 1 MB for read_header(); a JPEG whose frame header comes
 // after more than 1 MB of metadata (APP segments: XMP, ICC, Photoshop previews) gets no header
 // and is failed as "the JPEG file is damaged" although libvips reads it. Suspected place:
 // prepare() in src/image/image_embedder.cpp (a JPEG/PNG without a readable header could go to
 // convert_image() instead of failing).
-TEST_F(ImageEmbedderTest, DISABLED_AJpegWithMoreThanAMegabyteOfMetadataIsNotDamaged) {
+TEST_F(ImageEmbedderTest, AJpegWithMoreThanAMegabyteOfMetadataIsNotDamaged) {
   std::string jpeg = bytes::jpeg_rgb(64, 48);
   std::string segments;
   for (int i = 0; i < 20; ++i) segments += std::string("\xFF\xEC\xFF\xFF", 4) + std::string(65533, 'd');  // APP12

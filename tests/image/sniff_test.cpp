@@ -63,10 +63,10 @@ TEST(Sniff, AnHtmlPageIsNotAnImage) {
   EXPECT_EQ(sniff("\xEF\xBB\xBF<!DOCTYPE html>"), Format::Html);
 }
 
-// BUG: sniff() tests "<svg" before the HTML markers, so an error page that draws an inline SVG
+// Regression (was a bug): sniff() tests "<svg" before the HTML markers, so an error page that draws an inline SVG
 // icon in its first 512 bytes (common on 404 pages served as 200) is taken for an SVG image;
 // the embedder then says "SVG image cannot be decoded" instead of "the server sent an HTML page".
-TEST(Sniff, DISABLED_AnHtmlPageWithAnInlineSvgIconIsHtml) {
+TEST(Sniff, AnHtmlPageWithAnInlineSvgIconIsHtml) {
   EXPECT_EQ(sniff("<!DOCTYPE html><html><head><title>Not found</title></head><body>"
                   "<svg class=\"logo\" viewBox=\"0 0 10 10\"><path d=\"M0 0h10v10z\"/></svg><h1>Not found</h1>"),
             Format::Html);

@@ -90,11 +90,11 @@ TEST_F(HttpClientTest, JobsLimitsTransfersInAll) {
   EXPECT_GE(stopwatch.milliseconds(), 3 * 100 - 30);
 }
 
-// BUG: MultiTransfer::run() collects finished transfers and then sleeps in curl_multi_poll (up
+// Regression (was a bug): MultiTransfer::run() collects finished transfers and then sleeps in curl_multi_poll (up
 // to 100 ms) before start_ready_jobs() fills the freed slots; with no transfer left to wake it,
 // every freed slot idles the full 100 ms. Ten instant downloads with --jobs 1 take ~1 s instead
 // of a few ms, and the 40-image test above needs ~7 delays instead of ~5.
-TEST_F(HttpClientTest, DISABLED_AFreedSlotIsReusedAtOnce) {
+TEST_F(HttpClientTest, AFreedSlotIsReusedAtOnce) {
   server_.server().Get(R"(/instant/(\d+))", [](const httplib::Request&, httplib::Response& response) {
     response.set_content("x", "image/png");
   });

@@ -274,10 +274,9 @@ std::string first_difference(const std::string& a, const std::string& b) {
 
 void record(const book::Book& book, const PdfOptions& options, Recorded& out, Diagnostics& diagnostics) {
   const PageSettings settings = settings_for(options);
-  FontSet fonts(diagnostics);
-  std::unique_ptr<Hyphenator> hyphenator;
-  if (settings.hyphenate) hyphenator = Hyphenator::for_language(book.language, diagnostics);
-  out.layout = lay_out_document(book, settings, fonts, hyphenator.get(), diagnostics);
+  out.fonts = std::make_unique<FontSet>(diagnostics);
+  if (settings.hyphenate) out.hyphenator = Hyphenator::for_language(book.language, diagnostics);
+  out.layout = lay_out_document(book, settings, *out.fonts, out.hyphenator.get(), diagnostics);
   render(out.layout, out.device);
 }
 

@@ -9,6 +9,8 @@
 #include "book/model.h"
 #include "common/diagnostics.h"
 #include "pdf/document_layout.h"
+#include "pdf/font_set.h"
+#include "pdf/hyphenator.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/recording_device.h"
 
@@ -49,8 +51,11 @@ std::vector<std::string> book_words(const book::Book& book, bool tables = true, 
 // The first place two strings differ, with some context, for failure messages.
 std::string first_difference(const std::string& a, const std::string& b);
 
-// Lays the book out with a preset and records the drawing.
+// Lays the book out with a preset and records the drawing. The fonts live as long as the
+// recording, since the glyph runs point at them.
 struct Recorded {
+  std::unique_ptr<FontSet> fonts;
+  std::unique_ptr<Hyphenator> hyphenator;
   LaidOutDocument layout;
   RecordingDevice device;
 };

@@ -216,9 +216,9 @@ TEST_F(BookAssembler, AuthorFallsBackToTheSiteThenUnknown) {
   EXPECT_EQ(assemble(request()).authors, (std::vector<std::string>{"Unknown author"}));
 }
 
-// BUG: authors_of() walks request.posts, which still holds the password-protected posts that
+// Regression (was a bug): authors_of() walks request.posts, which still holds the password-protected posts that
 // assemble_book() leaves out, so the author of a post that is not in the book is credited.
-TEST_F(BookAssembler, DISABLED_AuthorsOnlyFromBoundPosts) {
+TEST_F(BookAssembler, AuthorsOnlyFromBoundPosts) {
   posts_[0].author = "Ann";
   posts_[1].author = "Bob";
   posts_[1].is_protected = true;

@@ -28,9 +28,9 @@ TEST(EmbedLink, YouTubeWithoutAVideoIdIsGeneric) {
             "https://www.youtube.com/watch?v=abc | Embedded content from youtube.com");
 }
 
-// BUG: a YouTube playlist embed (what WordPress writes for a playlist URL) is
+// Regression (was a bug): a YouTube playlist embed (what WordPress writes for a playlist URL) is
 // /embed/videoseries?list=ID; the link becomes watch?v=videoseries, a page that does not exist.
-TEST(EmbedLink, DISABLED_YouTubePlaylistEmbedLinksToThePlaylist) {
+TEST(EmbedLink, YouTubePlaylistEmbedLinksToThePlaylist) {
   const std::optional<EmbedLink> link =
       embed_link("https://www.youtube.com/embed/videoseries?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG", "", "iframe");
   ASSERT_TRUE(link.has_value());

@@ -526,10 +526,10 @@ TEST(HtmlConverterRegression, ClassAttributesOfAnyLength) {
             "P[text] Fig(https://example.org/b.jpg|)");
 }
 
-// BUG: past kMaxDepth (html_converter.cpp visit(): text_content(node, false)) every text node is
+// Regression (was a bug): past kMaxDepth (html_converter.cpp visit(): text_content(node, false)) every text node is
 // kept except <script>/<style>: the text of elements the converter otherwise drops (button, option,
 // textarea, template, noscript, iframe fallback, title) leaks into the book.
-TEST(HtmlConverterBug, DISABLED_DroppedElementsStayDroppedPastTheDepthLimit) {
+TEST(HtmlConverterBug, DroppedElementsStayDroppedPastTheDepthLimit) {
   std::string html;
   for (int i = 0; i < 300; ++i) html += "<div>";
   html +=
@@ -539,19 +539,19 @@ TEST(HtmlConverterBug, DISABLED_DroppedElementsStayDroppedPastTheDepthLimit) {
   EXPECT_EQ(convert(html), "P[deep]");
 }
 
-// BUG: list() uses attribute_int(), which gives 0 when the start attribute is not a number, so
+// Regression (was a bug): list() uses attribute_int(), which gives 0 when the start attribute is not a number, so
 // <ol start="abc"> and <ol start=""> number from 0 (browsers ignore such a value and start at 1)
 // and <ol start="+3"> starts at 0 instead of 3 (std::from_chars rejects the '+' HTML allows).
-TEST(HtmlConverterBug, DISABLED_UnreadableListStartIsIgnored) {
+TEST(HtmlConverterBug, UnreadableListStartIsIgnored) {
   EXPECT_EQ(convert(R"~(<ol start="abc"><li>x</li></ol>)~"), "OL[LI[P[x]]]");
   EXPECT_EQ(convert(R"~(<ol start=""><li>x</li></ol>)~"), "OL[LI[P[x]]]");
   EXPECT_EQ(convert(R"~(<ol start="+3"><li>x</li></ol>)~"), "OL(start=3,1)[LI[P[x]]]");
 }
 
-// BUG: an href that libcurl refuses (a space or a newline inside an absolute URL) is kept as
-// written by url::resolve() (see common_tests UrlResolve.DISABLED_InvalidAbsoluteHttpUrlIsNothing),
+// Regression (was a bug): an href that libcurl refuses (a space or a newline inside an absolute URL) is kept as
+// written by url::resolve() (see common_tests UrlResolve.InvalidAbsoluteHttpUrlIsNothing),
 // so the book gets a link target that is not a URL. Browsers encode the space and drop the newline.
-TEST(HtmlConverterBug, DISABLED_LinkTargetsAreValidUrls) {
+TEST(HtmlConverterBug, LinkTargetsAreValidUrls) {
   const book::Blocks blocks =
       convert_blocks(input_for("<p><a href=\"https://example.org/a b\">space</a> "
                                "<a href=\"https://example.org/c\nd\">newline</a></p>"));
@@ -562,9 +562,9 @@ TEST(HtmlConverterBug, DISABLED_LinkTargetsAreValidUrls) {
     }
 }
 
-// BUG: book/model.h documents BlockQuote::citation as coming "from <cite> or <footer>", but
+// Regression (was a bug): book/model.h documents BlockQuote::citation as coming "from <cite> or <footer>", but
 // blockquote() only looks for a <cite> child; a <footer> becomes an ordinary paragraph.
-TEST(HtmlConverterBug, DISABLED_BlockquoteFooterIsTheCitation) {
+TEST(HtmlConverterBug, BlockquoteFooterIsTheCitation) {
   EXPECT_EQ(convert("<blockquote><p>Quote</p><footer>Someone</footer></blockquote>"), "Quote[P[Quote] Cite[Someone]]");
 }
 
