@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "common/url.h"
+#include "sources/feed_reader.h"
 #include "sources/html_text.h"
 #include "sources/post_files.h"
 
@@ -89,9 +90,83 @@ sources::SiteFilters filters_for(const std::string& address, sources::SiteFilter
   return filters;
 }
 
+std::string with_page(const std::string& address, int page) {
+  const std::size_t fragment = address.find('#');
+  const std::string base = address.substr(0, fragment);
+  return base + (base.find('?') == std::string::npos ? "?" : "&") + "paged=" + std::to_string(page);
+}
+
+// A feed holds the latest ten items; WordPress serves older ones at ?paged=2, 3...
+void load_feed_url(const std::string& address, const std::string& first_page, NetworkSession& network,
+                   LoadedPosts& loaded, Diagnostics& diagnostics) {
+  std::set<std::int64_t> seen;
+  std::vector<sources::Post> first = sources::read_feed(first_page, address, diagnostics);
+  for (sources::Post& post : first) {
+    seen.insert(post.id);
+    loaded.add(std::move(post));
+  }
+  constexpr int kMostFeedPages = 50;
+  for (int page = 2; page <= kMostFeedPages; ++page) {
+    const net::HttpResponse response = network.client().fetch(with_page(address, page), net::BodyMode::Memory);
+    if (!response.ok() || sources::detect_xml_source(response.body) == sources::XmlSourceKind::NotXmlFeed) break;
+    Diagnostics quiet;
+    quiet.set_quiet(true);
+    std::vector<sources::Post> more;
+    try {
+      more = sources::read_feed(response.body, response.url, quiet);
+    } catch (const BuildError&) {
+      break;  // past the last page some sites answer with an empty feed
+    }
+    std::size_t added = 0;
+    for (sources::Post& post : more)
+      if (seen.insert(post.id).second) {
+        loaded.add(std::move(post));
+        ++added;
+      }
+    if (added == 0) break;  // a feed that ignores ?paged answers the same items again
+  }
+  diagnostics.note("read " + std::to_string(seen.size()) + " items from the feed " + address);
+}
+
+void load_xml_file(const fs::path& path, LoadedPosts& loaded, Diagnostics& diagnostics) {
+  std::ifstream stream(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << stream.rdbuf();
+  const std::string text = std::move(buffer).str();
+  const std::string origin = path.lexically_normal().string();
+  std::vector<sources::Post> posts;
+  switch (sources::detect_xml_source(text)) {
+    case sources::XmlSourceKind::Wxr: posts = sources::read_wxr(text, origin, diagnostics); break;
+    case sources::XmlSourceKind::Rss:
+    case sources::XmlSourceKind::Atom: posts = sources::read_feed(text, origin, diagnostics); break;
+    case sources::XmlSourceKind::NotXmlFeed:
+      throw BuildError(origin, "is XML, but not an RSS or Atom feed or a WordPress export (WXR)");
+  }
+  for (sources::Post& post : posts) loaded.add(std::move(post));
+}
+
+// Local files whose first character is '<' are feeds or exports; everything else is JSON.
+bool is_xml_file(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return false;
+  std::ifstream stream(path, std::ios::binary);
+  char head[256] = {};
+  stream.read(head, sizeof head);
+  std::string_view text(head, static_cast<std::size_t>(stream.gcount()));
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '<';
+}
+
 void load_url(const std::string& address, const sources::SiteFilters& filters, NetworkSession& network, LoadedPosts& loaded,
               Diagnostics& diagnostics) {
-  auto site = std::make_unique<sources::WordPressSite>(sources::WordPressSite::discover(network.client(), address, diagnostics));
+  const net::HttpResponse page = network.client().fetch(address, net::BodyMode::Memory);
+  if (page.ok() && sources::detect_xml_source(page.body) != sources::XmlSourceKind::NotXmlFeed) {
+    load_feed_url(address, page.body, network, loaded, diagnostics);
+    return;
+  }
+  auto site = std::make_unique<sources::WordPressSite>(
+      sources::WordPressSite::discover(network.client(), address, diagnostics, &page));
   sources::WordPressSite* kept = loaded.keep_site(std::move(site));
   const sources::SiteFilters wanted = filters_for(address, filters);
   const bool archive = wanted.category != filters.category || wanted.tag != filters.tag;
@@ -150,7 +225,11 @@ LoadedPosts load_posts(const std::vector<std::string>& inputs, const sources::Si
   std::vector<std::string> local;
   for (const std::string& input : inputs) {
     if (sources::is_local_input(input)) {
-      local.push_back(input);
+      if (is_xml_file(input)) {
+        load_xml_file(input, loaded, diagnostics);
+      } else {
+        local.push_back(input);
+      }
       continue;
     }
     if (!url::is_fetchable(input)) throw UsageError("\"" + input + "\": only http and https URLs can be read");

@@ -140,7 +140,8 @@ std::string WordPressSite::endpoint(const std::string& route, const Query& query
   return address;
 }
 
-WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& address, Diagnostics& diagnostics) {
+WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& address, Diagnostics& diagnostics,
+                                     const net::HttpResponse* fetched_page) {
   const std::optional<url::Parts> parts = url::parse(address);
   if (!parts || (parts->scheme != "http" && parts->scheme != "https"))
     throw BuildError(address, "not an http or https URL");
@@ -152,7 +153,7 @@ WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& 
   if (const auto known = http.cache().recall(memory_key))
     if (std::optional<WordPressSite> site = probe(http, *known, diagnostics)) return std::move(*site);
 
-  const net::HttpResponse page = http.fetch(address, net::BodyMode::Memory);
+  const net::HttpResponse page = fetched_page ? *fetched_page : http.fetch(address, net::BodyMode::Memory);
   if (page.status == 0 && !page.ok()) throw BuildError(address, "cannot reach " + parts->host + ": " + page.error);
 
   std::vector<std::string> roots;

@@ -33,7 +33,9 @@ class WordPressSite {
   // Finds the REST API of the site that serves url. Throws BuildError saying why there is none
   // (no API: suggests the feed; 401/403: a security plugin; DNS/connection: the host; not
   // WordPress at all).
-  static WordPressSite discover(net::HttpClient& http, const std::string& url, Diagnostics& diagnostics);
+  // page: the response to url when the caller fetched it already.
+  static WordPressSite discover(net::HttpClient& http, const std::string& url, Diagnostics& diagnostics,
+                                const net::HttpResponse* page = nullptr);
 
   const std::string& api_root() const { return root_; }
   // The site's home, for messages and the feed suggestion.
