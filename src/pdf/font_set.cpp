@@ -92,7 +92,9 @@ FontSet::FontSet(Diagnostics& diagnostics) : diagnostics_(diagnostics) {
   }
 }
 
-FontSet::~FontSet() { FcConfigDestroy(config_); }
+FontSet::~FontSet() {
+  FcConfigDestroy(config_);
+}
 
 Font* FontSet::open(const std::string& file, int index) {
   const auto key = std::make_pair(file, index);

@@ -2,7 +2,9 @@
 
 #include <podofo/podofo.h>
 
+#include <cmath>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -22,6 +24,22 @@ PdfString utf8_string(const std::string& text) {
     if (ch >= 0x80 || ch < 0x20) ascii = false;
   if (ascii) return PdfString(text);
   return PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str()));
+}
+
+// URIs in PDF are 7-bit ASCII: bytes outside it (and spaces) are percent-encoded.
+std::string ascii_uri(const std::string& uri) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char ch : uri) {
+    if (ch > 0x20 && ch < 0x7F) {
+      out += static_cast<char>(ch);
+    } else {
+      out += '%';
+      out += digits[ch >> 4];
+      out += digits[ch & 0xF];
+    }
+  }
+  return out;
 }
 
 std::string pdf_date(std::time_t when) {
@@ -233,13 +251,15 @@ struct PdfDevice::Impl {
     return nullptr;
   }
 
+  // Internal links become GoTo actions to explicit destinations (an anchor the layout never
+  // placed falls back to its chapter's start, and that to the first page).
   void resolve_links() {
     for (const PendingLink& link : pending_links) {
       const PlaceOnPage* place = find_destination(link.destination);
-      if (place)
-        link.annotation->GetDictionary().AddKey(PdfName("Dest"), destination_array(*place));
-      else
-        link.annotation->GetDictionary().AddKey(PdfName("Dest"), destination_array(PlaceOnPage{0, 0, height}));
+      PdfDictionary action;
+      action.AddKey(PdfName("S"), PdfName("GoTo"));
+      action.AddKey(PdfName("D"), destination_array(place ? *place : PlaceOnPage{0, 0, height}));
+      link.annotation->GetDictionary().AddKey(PdfName("A"), action);
     }
   }
 
@@ -548,7 +568,7 @@ void PdfDevice::add_link(const LinkArea& link, int element) {
   if (!link.uri.empty()) {
     PdfDictionary action;
     action.AddKey(PdfName("S"), PdfName("URI"));
-    action.AddKey(PdfName("URI"), PdfString(link.uri));
+    action.AddKey(PdfName("URI"), PdfString(ascii_uri(link.uri)));
     a.AddKey(PdfName("A"), action);
     a.AddKey(PdfName("Contents"), utf8_string(link.uri));
   } else {

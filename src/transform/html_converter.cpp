@@ -16,6 +16,7 @@
 #include "transform/image_location.h"
 #include "transform/image_source.h"
 #include "transform/inline_run.h"
+#include "transform/nesting_limiter.h"
 
 namespace pb::transform {
 
@@ -771,7 +772,7 @@ class HtmlConverter {
 }  // namespace
 
 book::Blocks convert_html(const ConversionInput& input, IdRegistry& ids, Diagnostics& diagnostics) {
-  const std::string html = utf8::sanitize_for_xml(input.html);
+  const std::string html = limit_nesting(utf8::sanitize_for_xml(input.html));
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_DIV;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;

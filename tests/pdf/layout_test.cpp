@@ -40,6 +40,136 @@ book::Block paragraph_of(const std::string& text) {
   return block;
 }
 
+book::Inline text_of(const std::string& text) {
+  book::Inline item;
+  item.node = book::Text{text};
+  return item;
+}
+
+book::Block block_of(book::Paragraph p) {
+  book::Block block;
+  block.node = std::move(p);
+  return block;
+}
+
+// A chapter of awkward content: everything a real post can throw at the layout at once.
+book::Chapter awkward_chapter() {
+  book::Chapter chapter;
+  chapter.title = "";
+  chapter.blocks.push_back(block_of(book::Paragraph{}));  // empty
+  {
+    book::Paragraph p;
+    p.id = "long";
+    std::string words;
+    for (int i = 0; i < 10000; ++i) words += (i % 11 == 0 ? "extraordinarily " : i % 5 ? "soil " : "roots, ");
+    p.content.push_back(text_of(words));
+    chapter.blocks.push_back(block_of(std::move(p)));
+  }
+  {
+    book::Paragraph p;
+    p.content.push_back(
+        text_of("A URL https://example.org/a/very/long/path/without/any/spaces/at/all/"
+                "that-goes-on-and-on-and-on-for-far-longer-than-any-line-could-ever-be.html and"));
+    p.content.emplace_back();
+    p.content.back().node = book::LineBreak{};
+    p.content.emplace_back();
+    p.content.back().node = book::LineBreak{};
+    p.content.push_back(text_of("after two breaks"));
+    book::Inline anchor;
+    anchor.node = book::Anchor{"here"};
+    p.content.push_back(anchor);
+    chapter.blocks.push_back(block_of(std::move(p)));
+  }
+  {
+    book::List outer;
+    outer.ordered = true;
+    outer.marker = book::ListMarker::UpperRoman;
+    outer.start = 48;
+    for (int i = 0; i < 3; ++i) {
+      book::ListItem item;
+      book::Paragraph p;
+      p.content.push_back(text_of("Item with a nested list inside it"));
+      item.blocks.push_back(block_of(std::move(p)));
+      book::List inner;
+      for (int k = 0; k < 2; ++k) {
+        book::ListItem leaf;
+        book::BlockQuote quote;
+        book::Paragraph q;
+        q.content.push_back(text_of("Quoted inside a list item, deep down."));
+        quote.blocks.push_back(block_of(std::move(q)));
+        book::Block quote_block;
+        quote_block.node = std::move(quote);
+        leaf.blocks.push_back(std::move(quote_block));
+        inner.items.push_back(std::move(leaf));
+      }
+      book::Block inner_block;
+      inner_block.node = std::move(inner);
+      item.blocks.push_back(std::move(inner_block));
+      outer.items.push_back(std::move(item));
+    }
+    book::ListItem empty;
+    outer.items.push_back(std::move(empty));
+    book::Block block;
+    block.node = std::move(outer);
+    chapter.blocks.push_back(std::move(block));
+  }
+  {
+    book::Table table;
+    table.header_rows = 1;
+    for (int r = 0; r < 4; ++r) {
+      book::TableRow row;
+      for (int c = 0; c < 14; ++c) {
+        book::TableCell cell;
+        cell.header = r == 0;
+        if (r == 2 && c == 0) cell.column_span = 3;
+        book::Paragraph p;
+        p.content.push_back(text_of(r == 0 ? "Heading" : "cellcontentthatislong" + std::to_string(c)));
+        cell.blocks.push_back(block_of(std::move(p)));
+        row.cells.push_back(std::move(cell));
+      }
+      table.rows.push_back(std::move(row));
+    }
+    book::Block block;
+    block.node = std::move(table);
+    chapter.blocks.push_back(std::move(block));
+    book::Block empty_table;
+    empty_table.node = book::Table{};
+    chapter.blocks.push_back(std::move(empty_table));
+  }
+  {
+    book::Figure figure;
+    figure.image.alt = "A picture that could not be fetched";
+    figure.image.failure = "HTTP 404";
+    figure.caption.push_back(text_of("Its caption."));
+    book::Block block;
+    block.node = std::move(figure);
+    chapter.blocks.push_back(std::move(block));
+  }
+  {
+    book::CodeBlock code;
+    code.text = "\tindented\twith tabs\n" + std::string(300, 'x') + "\n\n  \u00E9l\u00E8ve \U0001F600\n";
+    book::Block block;
+    block.node = std::move(code);
+    chapter.blocks.push_back(std::move(block));
+    book::Block rule;
+    rule.node = book::Rule{};
+    chapter.blocks.push_back(std::move(rule));
+    book::Block empty_code;
+    empty_code.node = book::CodeBlock{};
+    chapter.blocks.push_back(std::move(empty_code));
+  }
+  {
+    book::Heading heading;
+    heading.level = 7;
+    heading.id = "last";
+    heading.content.push_back(text_of("A heading at the very end"));
+    book::Block block;
+    block.node = std::move(heading);
+    chapter.blocks.push_back(std::move(block));
+  }
+  return chapter;
+}
+
 class LayoutTest : public ::testing::Test {
  protected:
   LayoutTest() { diagnostics.set_quiet(true); }
@@ -372,6 +502,36 @@ TEST_F(LayoutTest, FallbackAndReplacementCharactersAreDrawn) {
   for (const std::string& warning : diagnostics.warnings())
     if (warning.find("U+10FFFD") != std::string::npos) ++warnings;
   EXPECT_EQ(warnings, 1u);
+}
+
+TEST_F(LayoutTest, AwkwardContentStaysInsideTheMarginsInEveryPreset) {
+  book::Book book;
+  book.title = "Awkward";
+  book.chapters.push_back(awkward_chapter());
+  book.chapters.push_back(awkward_chapter());
+  book.chapters.push_back(book::Chapter{});  // nothing at all
+  for (Preset preset : {Preset::Book, Preset::Ereader, Preset::Handout}) {
+    Recorded r;
+    PdfOptions options;
+    options.preset = preset;
+    record(book, options, r, diagnostics);
+    EXPECT_TRUE(r.device.balanced());
+    const PageSettings& s = r.layout.settings;
+    const auto& pages = r.device.pages();
+    for (std::size_t p = r.layout.front_matter; p < pages.size(); ++p) {
+      const double left = s.text_left(p % 2 == 0 || !s.recto_chapters);
+      for (const PageOp& op : pages[p].ops)
+        if (const auto* run = std::get_if<GlyphRun>(&op.op); run && op.element >= 0) {
+          EXPECT_GE(run->x, left - 0.01) << run->text;
+          EXPECT_LE(run->x + run->width, left + s.text_width() + 0.05) << run->text;
+          EXPECT_LE(run->y, s.height - s.bottom) << run->text;
+        }
+    }
+    const std::string words = letter_stream(body_words(r));
+    for (const char* expected : {"aftertwobreaks", "cellcontentthatislong13", "indentedwithtabs",
+                                 "apicturethatcouldnotbefetched", "aheadingattheveryend", "everbehtmland"})
+      EXPECT_NE(words.find(expected), std::string::npos) << expected;
+  }
 }
 
 TEST_F(LayoutTest, SameBookSameDrawing) {
