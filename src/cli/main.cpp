@@ -1,6 +1,8 @@
 // postbinder: binds a blog's article series into EPUB books.
 #include <curl/curl.h>
 
+#include <csignal>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -53,6 +55,8 @@ void add_selection_options(CLI::App& command, pb::cli::SiteSelection& selection)
 
 int main(int argc, char** argv) {
   pb::install_interrupt_handler();
+  // A full disk or a file-size limit must end in a write error we report, not in SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   curl_global_init(CURL_GLOBAL_DEFAULT);
 
   CLI::App app{"postbinder " + std::string(pb::kVersion) +

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "common/text.h"
 #include "common/url.h"
@@ -229,7 +230,15 @@ class Embedder {
   }
 
   void apply() {
-    book::for_each_image(book_, [&](book::ImageRef& image) { resolve(image); });
+    std::set<std::string> refused;  // images the transformer already refused (file:, paths outside the post)
+    book::for_each_image(book_, [&](book::ImageRef& image) {
+      resolve(image);
+      if (image.source.empty() && !image.failure.empty()) refused.insert(image.failure);
+    });
+    for (const std::string& reason : refused) {
+      diagnostics_.warn("image", reason);
+      report_.failures.push_back(reason);
+    }
     resolve(book_.cover);
     for (const Candidate& candidate : candidates_) {
       if (candidate.resource.empty() && !candidate.failure.empty()) {

@@ -20,7 +20,7 @@ extern char** environ;
 namespace pb::e2e {
 
 CommandResult run(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
-                  int timeout_seconds) {
+                  int timeout_seconds, int interrupt_after_ms) {
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
@@ -60,7 +60,9 @@ CommandResult run(const std::vector<std::string>& argv, const std::vector<std::s
     result.err = "cannot start " + args[0] + ": " + std::strerror(spawned);
     return result;
   }
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  const auto started = std::chrono::steady_clock::now();
+  const auto deadline = started + std::chrono::seconds(timeout_seconds);
+  bool interrupted = interrupt_after_ms <= 0;
   std::array<pollfd, 2> fds = {pollfd{out_pipe[0], POLLIN, 0}, pollfd{err_pipe[0], POLLIN, 0}};
   std::array<std::string*, 2> sinks = {&result.out, &result.err};
   int open_pipes = 2;
@@ -72,7 +74,17 @@ CommandResult run(const std::vector<std::string>& argv, const std::vector<std::s
       kill(pid, SIGKILL);
       break;
     }
-    if (poll(fds.data(), fds.size(), static_cast<int>(left.count())) < 0) break;
+    int wait = static_cast<int>(left.count());
+    if (!interrupted) {
+      const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+      if (since.count() >= interrupt_after_ms) {
+        kill(pid, SIGINT);
+        interrupted = true;
+      } else {
+        wait = std::min(wait, static_cast<int>(interrupt_after_ms - since.count()));
+      }
+    }
+    if (poll(fds.data(), fds.size(), wait) < 0) break;
     for (std::size_t i = 0; i < fds.size(); ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       char buffer[65536];
@@ -91,14 +103,24 @@ CommandResult run(const std::vector<std::string>& argv, const std::vector<std::s
   int status = 0;
   waitpid(pid, &status, 0);
   result.exit_code = !timed_out && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (!timed_out && WIFSIGNALED(status)) result.err += "\n[killed by signal " + std::to_string(WTERMSIG(status)) + "]";
   if (timed_out) result.err += "\n[killed after " + std::to_string(timeout_seconds) + " s]";
   return result;
 }
 
-CommandResult postbinder(const std::vector<std::string>& arguments, const std::vector<std::string>& environment) {
+CommandResult postbinder(const std::vector<std::string>& arguments, const std::vector<std::string>& environment,
+                         int interrupt_after_ms) {
   std::vector<std::string> argv = {POSTBINDER_BINARY};
   argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return run(argv, environment);
+  return run(argv, environment, 300, interrupt_after_ms);
+}
+
+bool sanitized_build() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#else
+  return false;
+#endif
 }
 
 ScratchDir::ScratchDir() {

@@ -20,11 +20,16 @@ struct CommandResult {
 };
 
 // Runs argv (argv[0] searched in PATH) with extra "NAME=value" environment entries.
+// interrupt_after_ms > 0 sends SIGINT that long after the start.
 CommandResult run(const std::vector<std::string>& argv, const std::vector<std::string>& environment = {},
-                  int timeout_seconds = 120);
+                  int timeout_seconds = 120, int interrupt_after_ms = 0);
 
 // Runs the postbinder binary under test.
-CommandResult postbinder(const std::vector<std::string>& arguments, const std::vector<std::string>& environment = {});
+CommandResult postbinder(const std::vector<std::string>& arguments, const std::vector<std::string>& environment = {},
+                         int interrupt_after_ms = 0);
+
+// True in the AddressSanitizer build, where everything runs several times slower.
+bool sanitized_build();
 
 // A fresh folder under the system temp dir, removed with its content at the end of the test.
 class ScratchDir {
