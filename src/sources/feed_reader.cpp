@@ -66,7 +66,7 @@ RootElement read_root(std::string_view text) {
         if (text[pos] == ']') --depth;
         if (text[pos] == '>' && depth <= 0) break;
       }
-      ++pos;
+      if (pos < text.size()) ++pos;  // past the '>'; an unterminated declaration ends the text
     } else if (rest.starts_with('<') && rest.size() > 1 && !is_xml_space(rest[1])) {
       break;
     } else {
