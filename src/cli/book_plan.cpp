@@ -94,10 +94,12 @@ transform::BookRequest one_book_request(const std::vector<sources::Post>& posts,
   return request;
 }
 
-void require_extension(const fs::path& output) {
+void require_extension(const fs::path& output, const std::string& format) {
   const std::string extension = text::ascii_lower(output.extension().string());
-  if (extension != ".epub")
-    throw UsageError("the output must end in .epub (got \"" + output.string() + "\")");
+  if (extension != ".epub" && extension != ".pdf")
+    throw UsageError("the output must end in .epub or .pdf (got \"" + output.string() + "\")");
+  if (!format.empty() && extension != "." + format)
+    throw UsageError("--format " + format + " does not match the output \"" + output.string() + "\"");
 }
 
 }  // namespace
@@ -122,13 +124,14 @@ std::vector<PlannedBook> plan_books(const std::vector<sources::Post>& posts, con
       const std::string base = series.slug.empty() ? "series" : series.slug;
       std::string name = base;
       for (int suffix = 2; !used_names.insert(name).second; ++suffix) name = base + "-" + std::to_string(suffix);
-      books.push_back({series_request(posts, series, options), folder / (name + ".epub"), series.missing});
+      const std::string extension = options.format.empty() ? ".epub" : "." + options.format;
+      books.push_back({series_request(posts, series, options), folder / (name + extension), series.missing});
     }
     return books;
   }
 
   const fs::path output(options.output);
-  require_extension(output);
+  require_extension(output, options.format);
   if (options.one_book) return {{one_book_request(posts, collection, options), output, {}}};
 
   if (!options.series.empty()) {

@@ -9,7 +9,10 @@
 #include "cli/post_loading.h"
 #include "collect/series_collector.h"
 #include "common/temp_dir.h"
+#include "common/iso_time.h"
+#include "common/text.h"
 #include "epub/epub_writer.h"
+#include "pdf/pdf_writer.h"
 #include "image/image_embedder.h"
 #include "transform/book_assembler.h"
 
@@ -21,6 +24,20 @@ std::string size_text(std::uintmax_t bytes) {
   if (bytes >= 10u << 20) return std::to_string(bytes >> 20) + " MB";
   if (bytes >= 10u << 10) return std::to_string(bytes >> 10) + " KB";
   return std::to_string(bytes) + " bytes";
+}
+
+pdf::PdfOptions pdf_options(const std::filesystem::path& output, const PdfSettings& settings) {
+  pdf::PdfOptions options;
+  options.output = output;
+  options.preset = pdf::parse_preset(settings.preset);
+  options.paper = settings.paper;
+  options.font_size = settings.font_size;
+  options.fonts = settings.fonts;
+  options.table_of_contents = !settings.no_toc;
+  // "retrieved DATE" on handouts: the day of the build, or SOURCE_DATE_EPOCH's for reproducible builds.
+  const std::time_t now = iso_time::source_date_epoch().value_or(std::time(nullptr));
+  options.retrieved_date = iso_time::format_utc(now).substr(0, 10);
+  return options;
 }
 
 void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
@@ -45,10 +62,14 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
     throw BuildError(plan.output.string(), "--strict: " + std::to_string(images.failures.size()) +
                                                " image(s) could not be embedded; the book was not written");
 
-  epub::EpubOptions epub;
-  epub.output = plan.output;
-  if (!options.css_file.empty()) epub.css_file = options.css_file;
-  epub::write_epub(book, epub);
+  if (text::ascii_lower(plan.output.extension().string()) == ".pdf") {
+    pdf::write_pdf(book, pdf_options(plan.output, options.pdf), diagnostics);
+  } else {
+    epub::EpubOptions epub;
+    epub.output = plan.output;
+    if (!options.css_file.empty()) epub.css_file = options.css_file;
+    epub::write_epub(book, epub);
+  }
 
   std::error_code error;
   const std::uintmax_t size = std::filesystem::file_size(plan.output, error);

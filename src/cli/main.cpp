@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
 
   CLI::App app{"postbinder " + std::string(pb::kVersion) +
-               ": binds a blog's article series into EPUB 3 books. INPUT is a WordPress post JSON file or folder, "
+               ": binds a blog's article series into EPUB 3 books and typeset PDFs. INPUT is a WordPress post JSON file or folder, "
                "or the URL of a post, a site or an archive."};
   app.set_version_flag("--version", std::string(pb::kVersion));
   app.require_subcommand(1);
@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   pb::cli::BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Bind a series (or every post) into an EPUB book");
   build_command->add_option("INPUT", build.inputs, "Post JSON files or folders, or URLs of a post, a site or an archive")->required();
-  build_command->add_option("-o,--output", build.output, "The book to write (.epub), or a folder with --all")->required();
+  build_command->add_option("-o,--output", build.output, "The book to write (.epub or .pdf), or a folder with --all")->required();
   CLI::Option* series_option = build_command->add_option("--series", build.series, "The series to bind, by title or slug (case-insensitive)");
   CLI::Option* all_option = build_command->add_flag("--all", build.all, "Bind every series, one book each, into the -o folder");
   CLI::Option* one_book_option = build_command->add_flag("--one-book", build.one_book, "Bind every post of the input into one book");
@@ -95,6 +95,17 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(100, 10000));
   build_command->add_flag("-q,--quiet", build.quiet, "Print only warnings and errors");
   build_command->add_flag("--strict", build.strict, "Fail the build when any image cannot be embedded");
+  build_command->add_option("--format", build.format, "epub or pdf (default: from -o; epub for --all)")
+      ->check(CLI::IsMember({"epub", "pdf"}));
+  build_command->add_option("--pdf-preset", build.pdf.preset, "PDF layout: book, ereader or handout (default: book)")
+      ->check(CLI::IsMember({"book", "ereader", "handout"}));
+  build_command->add_option("--paper", build.pdf.paper, "PDF paper: a4, letter, a5 or 6x9 (default: by preset)")
+      ->check(CLI::IsMember({"a4", "letter", "a5", "6x9"}));
+  build_command->add_option("--font-size", build.pdf.font_size, "PDF body text size in points (default: by preset)")
+      ->check(CLI::Range(4.0, 72.0));
+  build_command->add_option("--fonts", build.pdf.fonts, "PDF body typeface: serif or sans (default: serif)")
+      ->check(CLI::IsMember({"serif", "sans"}));
+  build_command->add_flag("--no-toc", build.pdf.no_toc, "PDF without a contents page");
   add_network_options(*build_command, build.network);
   add_selection_options(*build_command, build.selection);
 

@@ -25,6 +25,15 @@ struct SiteSelection {
   std::string before;
 };
 
+// How a PDF is typeset (--pdf-preset, --paper, --font-size, --fonts, --no-toc).
+struct PdfSettings {
+  std::string preset = "book";
+  std::string paper;
+  double font_size = 0;
+  std::string fonts = "serif";
+  bool no_toc = false;
+};
+
 struct SeriesOptions {
   std::vector<std::string> inputs;
   bool json = false;
@@ -48,6 +57,8 @@ struct BuildOptions {
   NetworkOptions network;
   SiteSelection selection;
   bool strict = false;             // --strict: a failed image fails the build
+  std::string format;              // --format epub|pdf; default: from -o's extension (epub for --all)
+  PdfSettings pdf;
 };
 
 }  // namespace pb::cli

@@ -160,13 +160,16 @@ bool is_xml_file(const fs::path& path) {
 
 void load_url(const std::string& address, const sources::SiteFilters& filters, NetworkSession& network, LoadedPosts& loaded,
               Diagnostics& diagnostics) {
-  const net::HttpResponse page = network.client().fetch(address, net::BodyMode::Memory);
-  if (page.ok() && sources::detect_xml_source(page.body) != sources::XmlSourceKind::NotXmlFeed) {
-    load_feed_url(address, page.body, network, loaded, diagnostics);
-    return;
+  std::optional<sources::WordPressSite> found = sources::WordPressSite::remembered(network.client(), address, diagnostics);
+  if (!found) {
+    const net::HttpResponse page = network.client().fetch(address, net::BodyMode::Memory);
+    if (page.ok() && sources::detect_xml_source(page.body) != sources::XmlSourceKind::NotXmlFeed) {
+      load_feed_url(address, page.body, network, loaded, diagnostics);
+      return;
+    }
+    found = sources::WordPressSite::discover(network.client(), address, diagnostics, &page);
   }
-  auto site = std::make_unique<sources::WordPressSite>(
-      sources::WordPressSite::discover(network.client(), address, diagnostics, &page));
+  auto site = std::make_unique<sources::WordPressSite>(std::move(*found));
   sources::WordPressSite* kept = loaded.keep_site(std::move(site));
   const sources::SiteFilters wanted = filters_for(address, filters);
   const bool archive = wanted.category != filters.category || wanted.tag != filters.tag;

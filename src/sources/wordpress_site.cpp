@@ -147,11 +147,8 @@ WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& 
     throw BuildError(address, "not an http or https URL");
   const std::string origin = origin_of(*parts);
 
-  // A site found before is probed at its known API root first: no page fetch, and the probe
-  // is a conditional request the server answers with 304.
-  const std::string memory_key = "wordpress-api-root:" + origin + parts->path;
-  if (const auto known = http.cache().recall(memory_key))
-    if (std::optional<WordPressSite> site = probe(http, *known, diagnostics)) return std::move(*site);
+  if (std::optional<WordPressSite> site = remembered(http, address, diagnostics)) return std::move(*site);
+  const std::string memory_key = "wordpress-api-root:" + address;
 
   const net::HttpResponse page = fetched_page ? *fetched_page : http.fetch(address, net::BodyMode::Memory);
   if (page.status == 0 && !page.ok()) throw BuildError(address, "cannot reach " + parts->host + ": " + page.error);
@@ -187,6 +184,14 @@ WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& 
   if (!page.ok() || !looks_like_wordpress(page.body))
     throw BuildError(address, "does not look like a WordPress site: no REST API at /wp-json/ or ?rest_route=/ and no WordPress markup in the page");
   throw BuildError(address, "this WordPress site has no REST API (both /wp-json/ and ?rest_route=/ answer 404). Read its feed instead: " + feed);
+}
+
+std::optional<WordPressSite> WordPressSite::remembered(net::HttpClient& http, const std::string& address,
+                                                       Diagnostics& diagnostics) {
+  // A site found before is probed at its known API root: no page fetch, and the probe is a
+  // conditional request the server answers with 304.
+  if (const auto known = http.cache().recall("wordpress-api-root:" + address)) return probe(http, *known, diagnostics);
+  return std::nullopt;
 }
 
 std::optional<WordPressSite> WordPressSite::probe(net::HttpClient& http, const std::string& root, Diagnostics& diagnostics,

@@ -33,6 +33,10 @@ class WordPressSite {
   // Finds the REST API of the site that serves url. Throws BuildError saying why there is none
   // (no API: suggests the feed; 401/403: a security plugin; DNS/connection: the host; not
   // WordPress at all).
+  // The site whose API a previous run found for url, still answering (the probe is a
+  // conditional request); nullopt when there is none. No page is fetched.
+  static std::optional<WordPressSite> remembered(net::HttpClient& http, const std::string& url, Diagnostics& diagnostics);
+
   // page: the response to url when the caller fetched it already.
   static WordPressSite discover(net::HttpClient& http, const std::string& url, Diagnostics& diagnostics,
                                 const net::HttpResponse* page = nullptr);

@@ -1,0 +1,69 @@
+// `postbinder build ... -o BOOK.pdf` through the command line: presets and options reach the
+// typesetter, and the PDF passes the same checks users run (qpdf, pdffonts, pdfinfo, pdftotext).
+#include <gtest/gtest.h>
+
+#include "e2e/support.h"
+
+namespace pb::e2e {
+namespace {
+
+std::string pdfinfo(const fs::path& pdf) { return run({"pdfinfo", pdf.string()}).out; }
+
+TEST(PdfCli, TheExampleSeriesBecomesAValidTypesetBook) {
+  ScratchDir scratch;
+  const fs::path pdf = scratch / "garden.pdf";
+  const CommandResult result = postbinder({"build", (examples_dir() / "garden-soil").string(), "-o", pdf.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(run({"qpdf", "--check", pdf.string()}).exit_code, 0);
+  const std::string fonts = run({"pdffonts", pdf.string()}).out;
+  EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
+  EXPECT_EQ(fonts.find(" no "), std::string::npos) << "a font is not embedded, not subset or has no ToUnicode:\n" << fonts;
+  const std::string info = pdfinfo(pdf);
+  EXPECT_NE(info.find("Tagged:          yes"), std::string::npos) << info;
+  EXPECT_NE(info.find("419.528 x 595.276 pts"), std::string::npos) << "A5 by default:\n" << info;
+  EXPECT_NE(info.find("Title:           Building Healthy Garden Soil"), std::string::npos) << info;
+  const std::string text = run({"pdftotext", pdf.string(), "-"}).out;
+  EXPECT_NE(text.find("Start With Your Hands"), std::string::npos);
+  EXPECT_NE(text.find("Contents"), std::string::npos);
+}
+
+TEST(PdfCli, PresetsAndPaperChangeThePage) {
+  ScratchDir scratch;
+  struct Case {
+    std::vector<std::string> options;
+    std::string page_size;
+  };
+  for (const Case& item : std::vector<Case>{{{"--pdf-preset", "handout"}, "612 x 792 pts"},
+                                            {{"--pdf-preset", "handout", "--paper", "a4", "--font-size", "16"}, "595.276 x 841.89 pts"},
+                                            {{"--pdf-preset", "ereader", "--fonts", "sans"}, "255.118 x 340.157 pts"},
+                                            {{"--paper", "6x9", "--no-toc"}, "432 x 648 pts"}}) {
+    const fs::path pdf = scratch / "book.pdf";
+    std::vector<std::string> args = {"build", (examples_dir() / "garden-soil").string(), "-o", pdf.string()};
+    args.insert(args.end(), item.options.begin(), item.options.end());
+    const CommandResult result = postbinder(args);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(pdfinfo(pdf).find(item.page_size), std::string::npos) << item.options.front() << "\n" << pdfinfo(pdf);
+  }
+}
+
+TEST(PdfCli, TheSamePostsGiveTheSamePdfBytes) {
+  ScratchDir first, second;
+  for (const ScratchDir* dir : {&first, &second})
+    ASSERT_EQ(postbinder({"build", (examples_dir() / "garden-soil").string(), "-o", (dir->path() / "b.pdf").string()},
+                         {"SOURCE_DATE_EPOCH=1700000000"})
+                  .exit_code,
+              0);
+  EXPECT_TRUE(read_file(first / "b.pdf") == read_file(second / "b.pdf"));
+}
+
+TEST(PdfCli, BadPdfOptionsAreUsageErrors) {
+  ScratchDir scratch;
+  const std::string pdf = (scratch / "b.pdf").string();
+  EXPECT_EQ(postbinder({"build", examples_dir().string(), "-o", pdf, "--pdf-preset", "poster"}).exit_code, 2);
+  EXPECT_EQ(postbinder({"build", examples_dir().string(), "-o", pdf, "--paper", "a3"}).exit_code, 2);
+  EXPECT_EQ(postbinder({"build", examples_dir().string(), "-o", pdf, "--format", "epub"}).exit_code, 2);
+  EXPECT_FALSE(fs::exists(pdf));
+}
+
+}  // namespace
+}  // namespace pb::e2e
