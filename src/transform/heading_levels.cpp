@@ -46,7 +46,13 @@ void normalise_heading_levels(book::Blocks& blocks) {
   for_each_heading(blocks, [&](book::Heading& heading) { highest = std::min(highest, heading.level); });
   if (highest == 7) return;
   const int shift = 2 - highest;
-  for_each_heading(blocks, [&](book::Heading& heading) { heading.level = std::clamp(heading.level + shift, 2, 6); });
+  // Levels then go down one step at a time (h2 -> h4 becomes h2 -> h3): screen readers and
+  // the contents list a skipped level as a missing section.
+  int previous = 1;  // the chapter title
+  for_each_heading(blocks, [&](book::Heading& heading) {
+    heading.level = std::clamp(heading.level + shift, 2, std::min(6, previous + 1));
+    previous = heading.level;
+  });
 }
 
 void unwrap_bold_headings(book::Blocks& blocks) {

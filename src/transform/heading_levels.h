@@ -12,7 +12,8 @@ namespace pb::transform {
 // Drops a first heading that repeats the chapter title (many themes print it in the content).
 void drop_repeated_title(book::Blocks& blocks, std::string_view title);
 
-// Shifts all headings by the same amount so the highest becomes level 2, clamped to 2..6.
+// Shifts all headings by the same amount so the highest becomes level 2, clamped to 2..6, and
+// never deeper than one level below the heading before it.
 void normalise_heading_levels(book::Blocks& blocks);
 
 // Headings wrapped whole in <b> or <strong> (Word pastes them so) lose the redundant wrapper:

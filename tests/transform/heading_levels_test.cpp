@@ -69,15 +69,22 @@ TEST(NormaliseHeadingLevels, HighestBecomesTwo) {
 }
 
 TEST(NormaliseHeadingLevels, LowHeadingsMoveUp) {
-  Blocks blocks = {h(4, {text("a")}), h(6, {text("b")}), h(5, {text("c")})};
+  Blocks blocks = {h(4, {text("a")}), h(5, {text("b")}), h(4, {text("c")})};
   normalise_heading_levels(blocks);
-  EXPECT_EQ(dump(blocks), "H2[a] H4[b] H3[c]");
+  EXPECT_EQ(dump(blocks), "H2[a] H3[b] H2[c]");
+}
+
+TEST(NormaliseHeadingLevels, SkippedLevelsCloseUp) {
+  Blocks blocks = {h(4, {text("a")}), h(6, {text("b")}), h(5, {text("c")}), h(3, {text("d")}), h(6, {text("e")})};
+  normalise_heading_levels(blocks);
+  EXPECT_EQ(dump(blocks), "H2[a] H3[b] H4[c] H2[d] H3[e]");  // h3 is the highest: shift by one
 }
 
 TEST(NormaliseHeadingLevels, ClampedToSix) {
-  Blocks blocks = {h(1, {text("a")}), h(6, {text("b")})};
+  Blocks blocks = {h(1, {text("a")}), h(2, {text("b")}), h(3, {text("c")}), h(4, {text("d")}), h(5, {text("e")}),
+                   h(6, {text("f")}), h(7, {text("g")})};
   normalise_heading_levels(blocks);
-  EXPECT_EQ(dump(blocks), "H2[a] H6[b]");
+  EXPECT_EQ(dump(blocks), "H2[a] H3[b] H4[c] H5[d] H6[e] H6[f] H6[g]");
 }
 
 TEST(NormaliseHeadingLevels, NestedHeadingsCountAndMove) {

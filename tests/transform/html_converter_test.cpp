@@ -289,7 +289,8 @@ const Case kCases[] = {
     // ---------------------------------------------------------------- headings
     {"H1ContentHeadingsShiftedToTwo", "<h1>Intro</h1><p>x</p><h2>Detail</h2>",
      "H2#intro[Intro] P[x] H3#detail[Detail]"},
-    {"LowHeadingsShiftedUp", "<h3>A</h3><h5>B</h5>", "H2#a[A] H4#b[B]"},
+    {"LowHeadingsShiftedUp", "<h3>A</h3><h4>B</h4>", "H2#a[A] H3#b[B]"},
+    {"SkippedHeadingLevelsCloseUp", "<h3>A</h3><h5>B</h5>", "H2#a[A] H3#b[B]"},
     {"HeadingRepeatingTheTitleDropped", "<h1>Chapter Title</h1><p>Body</p>", "P[Body]"},
     {"HeadingRepeatingTheTitleIgnoresCaseAndSpaces", "<h2>  chapter&nbsp;TITLE </h2><p>Body</p>", "P[Body]"},
     {"OnlyAFirstHeadingIsTheTitle", "<p>Intro</p><h2>Chapter Title</h2>", "P[Intro] H2#chapter-title[Chapter Title]"},
