@@ -120,6 +120,20 @@ TEST(LiveSite, FindsThePartsByFollowingLinksWhenSearchFindsNothing) {
   EXPECT_EQ(report["series"][0]["parts"].size(), 3u) << result.out;
 }
 
+// The API found through each discovery route: the Link header (above), the page's <link>
+// element, and the /wp-json/ guess when the site advertises nothing.
+TEST(LiveSite, FindsTheApiThroughTheLinkElementAndByGuessing) {
+  for (const FakeWordPress::Mode mode : {FakeWordPress::Mode::LinkElementOnly, FakeWordPress::Mode::Undiscoverable}) {
+    FakeWordPress site(mode);
+    add_series(site);
+    site.start();
+    ScratchDir scratch;
+    const CommandResult result = series_json(site.post_url("raised-beds-part-1"), scratch);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(nlohmann::json::parse(result.out)["series"][0]["parts"].size(), 3u) << result.out;
+  }
+}
+
 TEST(LiveSite, SitesWithoutPrettyPermalinksUseRestRoute) {
   FakeWordPress site(FakeWordPress::Mode::PlainOnly);
   add_series(site);

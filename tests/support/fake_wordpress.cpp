@@ -228,6 +228,7 @@ void FakeWordPress::start() {
     }
     if (mode_ == Mode::Pretty || mode_ == Mode::PlainOnly || mode_ == Mode::Locked)
       response.set_header("Link", "<" + api_root() + ">; rel=\"https://api.w.org/\"");
+    const bool advertised = mode_ != Mode::NoApi && mode_ != Mode::Undiscoverable;
     std::string title = "Fake site";
     const std::string slug = request.path.size() > 2 ? request.path.substr(1, request.path.size() - 2) : "";
     for (const json& post : posts_)
@@ -237,7 +238,7 @@ void FakeWordPress::start() {
                            "text/html");
       return;
     }
-    const std::string api_link = mode_ == Mode::NoApi ? "" : "<link rel=\"https://api.w.org/\" href=\"" + api_root() + "\" />";
+    const std::string api_link = advertised ? "<link rel=\"https://api.w.org/\" href=\"" + api_root() + "\" />" : "";
     response.set_content("<!doctype html><html><head><title>" + title + "</title>" + api_link +
                              "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + server_.url("/feed/") +
                              "\" /><link rel=\"stylesheet\" href=\"" + server_.url("/wp-content/themes/x/style.css") +

@@ -16,6 +16,8 @@ class FakeWordPress {
  public:
   enum class Mode {
     Pretty,        // /wp-json/ and ?rest_route=/ both work; pages advertise /wp-json/
+    LinkElementOnly,  // no Link header: only the page's <link rel="https://api.w.org/"> names the API
+    Undiscoverable,   // the API works at /wp-json/ but pages advertise it nowhere
     PlainOnly,     // no pretty permalinks: only ?rest_route=/ works; pages advertise it
     Locked,        // a security plugin: every API route answers 401 rest_not_logged_in
     NoApi,         // WordPress with the REST API removed: API routes answer 404
