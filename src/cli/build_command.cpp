@@ -57,6 +57,7 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
   embed.limits.max_width = options.max_image_width;
   embed.work_dir = work.path();
   embed.fetch = network.image_fetcher();
+  embed.conversion_cache = network.cache_dir() / "converted";
   const image::EmbedReport images = image::embed_images(book, embed, diagnostics);
   if (options.strict && !images.failures.empty())
     throw BuildError(plan.output.string(), "--strict: " + std::to_string(images.failures.size()) +

@@ -8,10 +8,13 @@ NetworkSession::NetworkSession(const NetworkOptions& options, bool quiet) : opti
 
 NetworkSession::~NetworkSession() = default;
 
+std::filesystem::path NetworkSession::cache_dir() const {
+  return options_.cache_dir.empty() ? net::HttpCache::default_dir() : std::filesystem::path(options_.cache_dir);
+}
+
 net::HttpClient& NetworkSession::client() {
   if (!client_) {
-    cache_ = std::make_unique<net::HttpCache>(options_.cache_dir.empty() ? net::HttpCache::default_dir()
-                                                                         : std::filesystem::path(options_.cache_dir));
+    cache_ = std::make_unique<net::HttpCache>(cache_dir());
     net::HttpOptions http;
     http.jobs = options_.jobs;
     http.timeout_seconds = options_.timeout_seconds;

@@ -18,6 +18,8 @@ class NetworkSession {
   ~NetworkSession();
 
   net::HttpClient& client();
+  // The cache folder (--cache-dir or the default), whether or not anything was fetched.
+  std::filesystem::path cache_dir() const;
   // Adapts the client to the image embedder: downloads into the cache, files stay there.
   image::FetchImages image_fetcher();
   // "images: 12 downloaded (3.4 MB), 28 unchanged in the cache, 1 failed" or "" when unused.

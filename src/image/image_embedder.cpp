@@ -8,6 +8,8 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "common/utf8.h"
+#include "common/digest.h"
+#include "image/conversion_cache.h"
 #include "image/cover_generator.h"
 #include "image/image_header.h"
 #include "image/sniff.h"
@@ -120,7 +122,7 @@ struct Candidate {
 class Embedder {
  public:
   Embedder(book::Book& book, const EmbedOptions& options, Diagnostics& diagnostics)
-      : book_(book), options_(options), diagnostics_(diagnostics) {}
+      : book_(book), options_(options), diagnostics_(diagnostics), conversions_(options.conversion_cache, options.work_dir) {}
 
   EmbedReport run() {
     book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
@@ -210,9 +212,9 @@ class Embedder {
       add_resource(candidate, candidate.file, format, header->width, header->height);  // byte for byte
       return;
     }
-    const fs::path stem = options_.work_dir / ("converted-" + std::to_string(book_.resources.size() + report_.failures.size()) + "-" +
-                                               std::to_string(index_.at(candidate.source)));
-    auto result = convert_image(candidate.file, stem, limits);
+    auto result = conversions_.get_or_make(ConversionCache::key_for_file(candidate.file, limits), [&](const fs::path& stem) {
+      return convert_image(candidate.file, stem, limits);
+    });
     if (auto* error = std::get_if<std::string>(&result)) {
       candidate.failure = std::string(format_name(format)) + " image " + *error;
       return;
@@ -254,7 +256,8 @@ class Embedder {
     std::string author = book_.authors.empty() ? std::string() : book_.authors.front();
     if (author == book_.publisher) author.clear();
     CoverText text{book_.title, author, book_.publisher};
-    auto result = generate_cover(text, options_.work_dir / "generated-cover");
+    const std::string key = digest::sha256_hex("cover-1\n" + text.title + "\n" + text.author + "\n" + text.site);
+    auto result = conversions_.get_or_make(key, [&](const fs::path& stem) { return generate_cover(text, stem); });
     if (auto* error = std::get_if<std::string>(&result)) {
       diagnostics_.warn("cover", *error);
       return;
@@ -287,6 +290,7 @@ class Embedder {
   std::vector<Candidate> candidates_;
   std::map<std::string, std::size_t> index_;
   EmbedReport report_;
+  ConversionCache conversions_;
 };
 
 }  // namespace

@@ -27,6 +27,7 @@ using FetchImages = std::function<std::vector<FetchedImage>(const std::vector<st
 struct EmbedOptions {
   ConvertLimits limits;              // wider or taller images are scaled down
   std::filesystem::path work_dir;    // converted files; must live until the book is written
+  std::filesystem::path conversion_cache;  // keeps converted images between builds; empty: none
   FetchImages fetch;                 // empty: remote images are not fetched
   bool generate_cover = true;
 };
