@@ -5,6 +5,7 @@
 
 #include "cli/book_plan.h"
 #include "cli/network_session.h"
+#include "cli/stage_timer.h"
 #include "common/error.h"
 #include "cli/post_loading.h"
 #include "collect/series_collector.h"
@@ -49,9 +50,10 @@ void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
 }
 
 void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSession& network,
-               Diagnostics& diagnostics) {
+               Diagnostics& diagnostics, StageTimer& timer) {
   warn_missing_parts(plan, diagnostics);
   book::Book book = transform::assemble_book(plan.request, diagnostics);
+  timer.lap("transform");
   TempDir work;
   image::EmbedOptions embed;
   embed.limits.max_width = options.max_image_width;
@@ -59,6 +61,7 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
   embed.fetch = network.image_fetcher();
   embed.conversion_cache = network.cache_dir() / "converted";
   const image::EmbedReport images = image::embed_images(book, embed, diagnostics);
+  timer.lap("images");
   if (options.strict && !images.failures.empty())
     throw BuildError(plan.output.string(), "--strict: " + std::to_string(images.failures.size()) +
                                                " image(s) could not be embedded; the book was not written");
@@ -71,6 +74,7 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
     if (!options.css_file.empty()) epub.css_file = options.css_file;
     epub::write_epub(book, epub);
   }
+  timer.lap("write");
 
   std::error_code error;
   const std::uintmax_t size = std::filesystem::file_size(plan.output, error);
@@ -87,7 +91,9 @@ int run_build(const BuildOptions& options) {
   Diagnostics diagnostics;
   diagnostics.set_quiet(options.quiet);
   NetworkSession network(options.network, options.quiet);
+  StageTimer timer;
   LoadedPosts loaded = load_posts(options.inputs, site_filters(options.selection), network, diagnostics);
+  timer.lap("load");
   const std::vector<sources::Post>& posts = loaded.posts;
   const collect::Collection collection = collect::collect_series(posts);
   const std::vector<PlannedBook> plans = plan_books(posts, collection, options, diagnostics);
@@ -99,7 +105,8 @@ int run_build(const BuildOptions& options) {
       continue;
     }
     loaded.complete(plan.request.posts);  // posts listed from a site arrive without their content
-    build_one(plan, options, network, diagnostics);
+    timer.lap("plan");
+    build_one(plan, options, network, diagnostics, timer);
   }
   if (const std::string summary = network.summary(); !summary.empty()) diagnostics.note(summary);
   return 0;

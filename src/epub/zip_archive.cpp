@@ -60,7 +60,8 @@ void ZipArchive::fail(const std::string& what) {
 void ZipArchive::set_entry_attributes(std::int64_t index, std::string_view name, Compression compression) {
   const auto entry = static_cast<zip_uint64_t>(index);
   const bool store = compression == Compression::Store;
-  if (zip_set_file_compression(archive_, entry, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) != 0 ||
+  // Level 6: within a percent of level 9 on XHTML, at a fraction of the time.
+  if (zip_set_file_compression(archive_, entry, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 6) != 0 ||
       zip_file_set_dostime(archive_, entry, time_.time, time_.date, 0) != 0 ||
       zip_file_set_external_attributes(archive_, entry, 0, ZIP_OPSYS_UNIX, kRegularFile0644) != 0)
     fail("cannot add " + std::string(name) + " to the archive");

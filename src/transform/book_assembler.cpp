@@ -7,6 +7,7 @@
 #include "common/digest.h"
 #include "common/error.h"
 #include "common/iso_time.h"
+#include "common/parallel.h"
 #include "common/url.h"
 #include "transform/html_converter.h"
 #include "transform/image_location.h"
@@ -120,10 +121,12 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
   for (std::size_t i = 0; i < posts.size(); ++i) links.add(*posts[i], i);
 
   std::vector<IdRegistry> registries(posts.size());
-  for (std::size_t i = 0; i < posts.size(); ++i) {
+  // Chapters convert independently, on every core; their order in the book is fixed here.
+  book.chapters.resize(posts.size());
+  parallel_for(posts.size(), [&](std::size_t i) {
     throw_if_interrupted();
     const sources::Post& post = *posts[i];
-    book::Chapter chapter;
+    book::Chapter& chapter = book.chapters[i];
     chapter.id = chapter_id(i, posts.size());
     chapter.title = post.title;
     chapter.title_id = registries[i].reserve(chapter.id);
@@ -145,8 +148,7 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
     if (chapter.blocks.empty())
       throw BuildError(post.origin, "post " + std::to_string(post.id) +
                                         " has no readable content (only empty paragraphs, scripts or forms)");
-    book.chapters.push_back(std::move(chapter));
-  }
+  });
   finalise_internal_links(book, registries);
   return book;
 }

@@ -1,4 +1,4 @@
-#include "image/vips_session.h"
+#include "image/vips/vips_session.h"
 
 #include <vips/vips.h>
 
@@ -6,7 +6,7 @@
 
 #include "common/error.h"
 
-namespace pb::image {
+namespace pb::image::vips {
 
 void ensure_vips() {
   static std::once_flag once;
@@ -29,4 +29,4 @@ std::string take_vips_error() {
   return text.empty() ? "unknown libvips error" : text;
 }
 
-}  // namespace pb::image
+}  // namespace pb::image::vips

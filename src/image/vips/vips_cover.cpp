@@ -1,4 +1,5 @@
-#include "image/cover_generator.h"
+// Cover drawing with libvips; built into the postbinder_vips module (see vips_api.h).
+#include "image/vips_api.h"
 
 #include <vips/vips.h>
 
@@ -7,9 +8,9 @@
 
 #include "common/digest.h"
 #include "common/utf8.h"
-#include "image/vips_session.h"
+#include "image/vips/vips_session.h"
 
-namespace pb::image {
+namespace pb::image::vips {
 
 namespace {
 
@@ -75,7 +76,7 @@ int draw_text(ImagePtr& canvas, const ImagePtr& ink, const std::string& markup, 
 
 }  // namespace
 
-std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text, const std::filesystem::path& output_stem) {
+std::variant<ConvertedImage, std::string> cover(const CoverText& text, const std::filesystem::path& output_stem) {
   ensure_vips();
   const std::string hash = digest::sha256_hex(text.title);
   const Colour& background = kBackgrounds[static_cast<std::size_t>(std::stoul(hash.substr(0, 4), nullptr, 16)) % kBackgrounds.size()];
@@ -106,4 +107,4 @@ std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text, 
   return cover;
 }
 
-}  // namespace pb::image
+}  // namespace pb::image::vips

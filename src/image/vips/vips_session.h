@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace pb::image {
+namespace pb::image::vips {
 
 // Starts libvips once (thread-safe). Throws BuildError when it cannot start.
 void ensure_vips();
@@ -12,4 +12,4 @@ void ensure_vips();
 // The first line of libvips' error buffer, which is then cleared.
 std::string take_vips_error();
 
-}  // namespace pb::image
+}  // namespace pb::image::vips

@@ -1,12 +1,13 @@
-#include "image/image_converter.h"
+// Image conversion with libvips; built into the postbinder_vips module (see vips_api.h).
+#include "image/vips_api.h"
 
 #include <vips/vips.h>
 
 #include <memory>
 
-#include "image/vips_session.h"
+#include "image/vips/vips_session.h"
 
-namespace pb::image {
+namespace pb::image::vips {
 
 namespace {
 
@@ -29,7 +30,7 @@ std::string save_failure() {
 
 }  // namespace
 
-std::variant<ConvertedImage, std::string> convert_image(const std::filesystem::path& input,
+std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,
                                                         const std::filesystem::path& output_stem,
                                                         const ConvertLimits& limits) {
   ensure_vips();
@@ -75,4 +76,4 @@ std::variant<ConvertedImage, std::string> convert_image(const std::filesystem::p
   return converted;
 }
 
-}  // namespace pb::image
+}  // namespace pb::image::vips

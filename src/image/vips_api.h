@@ -1,0 +1,37 @@
+// The boundary between postbinder and its libvips module. libvips brings a hundred shared
+// libraries with it; loading them costs every run some 40 ms and 20 MB, while most builds copy
+// their JPEG and PNG images as they are and convert nothing. So the code that uses libvips lives
+// in a module (postbinder_vips.so) that vips_bridge.cpp loads the first time an image needs
+// converting or a cover needs drawing.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <variant>
+
+#include "image/cover_generator.h"
+#include "image/image_converter.h"
+
+namespace pb::image {
+
+constexpr int kVipsApiVersion = 1;
+
+struct VipsApi {
+  int version;
+  std::variant<ConvertedImage, std::string> (*convert)(const std::filesystem::path& input,
+                                                        const std::filesystem::path& output_stem,
+                                                        const ConvertLimits& limits);
+  std::variant<ConvertedImage, std::string> (*cover)(const CoverText& text, const std::filesystem::path& output_stem);
+};
+
+namespace vips {
+// Implemented inside the module.
+std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,
+                                                  const std::filesystem::path& output_stem, const ConvertLimits& limits);
+std::variant<ConvertedImage, std::string> cover(const CoverText& text, const std::filesystem::path& output_stem);
+}  // namespace vips
+
+}  // namespace pb::image
+
+// The module's one exported symbol.
+extern "C" const pb::image::VipsApi* postbinder_vips_api();
