@@ -6,10 +6,12 @@
 #include <ctime>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "common/error.h"
 #include "pdf/font_embedder.h"
+#include "pdf/png_passthrough.h"
 #include "pdf/xmp.h"
 
 namespace pb::pdf {
@@ -516,15 +518,62 @@ void PdfDevice::draw_glyphs(const GlyphRun& run) {
   out += "ET\n";
 }
 
+namespace {
+
+// An image XObject holding a PNG's compressed data as it is (see png_passthrough.h).
+PdfObject* png_image_object(PdfMemDocument& doc, const PngForPdf& png) {
+  PdfObject* object = doc.GetObjects().CreateObject("XObject");
+  PdfDictionary& dictionary = object->GetDictionary();
+  dictionary.AddKey(PdfName::KeySubtype, PdfName("Image"));
+  dictionary.AddKey("Width", PdfVariant(static_cast<pdf_int64>(png.width)));
+  dictionary.AddKey("Height", PdfVariant(static_cast<pdf_int64>(png.height)));
+  dictionary.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
+  if (!png.palette.empty()) {
+    PdfArray indexed;
+    indexed.push_back(PdfName("Indexed"));
+    indexed.push_back(PdfName("DeviceRGB"));
+    indexed.push_back(PdfVariant(static_cast<pdf_int64>(png.palette.size() / 3 - 1)));
+    indexed.push_back(PdfString(png.palette.data(), static_cast<pdf_long>(png.palette.size()), true));
+    dictionary.AddKey("ColorSpace", indexed);
+  } else {
+    dictionary.AddKey("ColorSpace", PdfName(png.colours == 3 ? "DeviceRGB" : "DeviceGray"));
+  }
+  dictionary.AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+  PdfDictionary parameters;
+  parameters.AddKey("Predictor", PdfVariant(static_cast<pdf_int64>(15)));
+  parameters.AddKey("Colors", PdfVariant(static_cast<pdf_int64>(png.colours)));
+  parameters.AddKey("BitsPerComponent", PdfVariant(static_cast<pdf_int64>(8)));
+  parameters.AddKey("Columns", PdfVariant(static_cast<pdf_int64>(png.width)));
+  dictionary.AddKey("DecodeParms", parameters);
+  PdfMemoryInputStream data(png.image_data.data(), static_cast<pdf_long>(png.image_data.size()));
+  object->GetStream()->SetRawData(&data, static_cast<pdf_long>(png.image_data.size()));
+  return object;
+}
+
+}  // namespace
+
 void PdfDevice::draw_image(const ImageDraw& image) {
   Impl& d = *impl_;
   if (!image.resource) return;
   ImageEntry& entry = d.images[image.resource->id];
   if (!entry.object) {
     try {
-      PdfImage loaded(&d.doc);
-      loaded.LoadFromFile(image.resource->path.c_str());
-      entry.object = loaded.GetObject();
+      std::optional<PngForPdf> png;
+      if (image.resource->media_type == "image/png") png = read_png_for_pdf(image.resource->path);
+      if (png) {
+        entry.object = png_image_object(d.doc, *png);
+      } else {
+        PdfImage loaded(&d.doc);
+        // By media type, never by file name: cached downloads have no image extension, and
+        // LoadFromFile() would refuse them.
+        if (image.resource->media_type == "image/png")
+          loaded.LoadFromPng(image.resource->path.c_str());
+        else if (image.resource->media_type == "image/jpeg")
+          loaded.LoadFromJpeg(image.resource->path.c_str());
+        else
+          loaded.LoadFromFile(image.resource->path.c_str());
+        entry.object = loaded.GetObject();
+      }
     } catch (const PdfError& error) {
       d.images.erase(image.resource->id);
       d.diagnostics.warn(image.resource->path.string(),

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "e2e/support.h"
+#include "image/image_bytes.h"
+#include "support/test_http_server.h"
 
 namespace pb::e2e {
 namespace {
@@ -54,6 +56,35 @@ TEST(PdfCli, TheSamePostsGiveTheSamePdfBytes) {
                   .exit_code,
               0);
   EXPECT_TRUE(read_file(first / "b.pdf") == read_file(second / "b.pdf"));
+}
+
+TEST(PdfCli, DownloadedImagesAreEmbeddedWhateverTheirFileNames) {
+  pb::testing::TestHttpServer server;
+  server.server().Get(R"(/img/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+    const int shade = std::stoi(request.matches[1]) * 40;
+    if (request.matches[1] == "1")
+      response.set_content(pb::testing::image_bytes::jpeg_rgb(64, 48, shade), "image/jpeg");
+    else
+      response.set_content(pb::testing::image_bytes::png(64, 48, true, [&](int x, int) {
+                             return pb::testing::image_bytes::Rgba{static_cast<std::uint8_t>(x * 4), 90, 160, 200};
+                           }),
+                           "image/png");
+  });
+  server.start();
+  ScratchDir scratch;
+  const std::string html = "<p><img src=\"" + server.url("/img/1") + "\" alt=\"a jpeg\"/></p><p><img src=\"" +
+                           server.url("/img/2") + "\" alt=\"a png\"/></p>";
+  write_file(scratch / "post.json",
+             nlohmann::json::array({wordpress_post(1, "Pictures", html, "https://blog.example.org/pictures/")}).dump());
+  const fs::path pdf = scratch / "pictures.pdf";
+  const CommandResult result = postbinder({"build", (scratch / "post.json").string(), "-o", pdf.string(), "--cache-dir",
+                                           (scratch / "cache").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err.find("cannot embed"), std::string::npos) << result.err;
+  const std::string images = run({"pdfimages", "-list", pdf.string()}).out;
+  std::size_t rows = 0;
+  for (std::size_t at = 0; (at = images.find(" image ", at)) != std::string::npos; ++at) ++rows;
+  EXPECT_GE(rows, 3u) << "cover, JPEG and PNG:\n" << images;  // the PNG's alpha adds an smask row
 }
 
 TEST(PdfCli, BadPdfOptionsAreUsageErrors) {
