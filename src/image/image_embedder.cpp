@@ -9,6 +9,7 @@
 #include "common/url.h"
 #include "common/utf8.h"
 #include "common/digest.h"
+#include "common/parallel.h"
 #include "image/conversion_cache.h"
 #include "image/cover_generator.h"
 #include "image/image_header.h"
@@ -116,6 +117,12 @@ struct Candidate {
   std::string source;
   fs::path file;  // the bytes, once acquired
   std::string failure;
+  // What goes into the book, once prepared: file itself, or its converted copy.
+  fs::path embedded_file;
+  Format embedded_format = Format::Unknown;
+  int width = 0;
+  int height = 0;
+  bool converted = false;
   std::string resource;  // Resource::id once embedded
 };
 
@@ -128,9 +135,16 @@ class Embedder {
     book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
     add_source(book_.cover.source);
     acquire();
-    for (Candidate& candidate : candidates_) {
+    // Sniffing and converting are independent per image: all cores work on them. Resources are
+    // then registered in reading order, so the book is the same whatever finished first.
+    parallel_for(candidates_.size(), [&](std::size_t i) {
       throw_if_interrupted();
-      prepare(candidate);
+      prepare(candidates_[i]);
+    });
+    for (Candidate& candidate : candidates_) {
+      if (candidate.embedded_file.empty()) continue;
+      add_resource(candidate, candidate.embedded_file, candidate.embedded_format, candidate.width, candidate.height);
+      if (candidate.converted) ++report_.converted;
     }
     apply();
     if (book_.cover.resource.empty() && options_.generate_cover) make_cover();
@@ -142,7 +156,9 @@ class Embedder {
   void add_source(const std::string& source) {
     if (source.empty() || index_.contains(source)) return;
     index_.emplace(source, candidates_.size());
-    candidates_.push_back(Candidate{source, {}, {}, {}});
+    Candidate candidate;
+    candidate.source = source;
+    candidates_.push_back(std::move(candidate));
   }
 
   void acquire() {
@@ -209,7 +225,10 @@ class Embedder {
         candidate.failure = std::string("the ") + format_name(format) + " file is truncated";
         return;
       }
-      add_resource(candidate, candidate.file, format, header->width, header->height);  // byte for byte
+      candidate.embedded_file = candidate.file;  // byte for byte
+      candidate.embedded_format = format;
+      candidate.width = header->width;
+      candidate.height = header->height;
       return;
     }
     auto result = conversions_.get_or_make(ConversionCache::key_for_file(candidate.file, limits), [&](const fs::path& stem) {
@@ -220,8 +239,11 @@ class Embedder {
       return;
     }
     const ConvertedImage& converted = std::get<ConvertedImage>(result);
-    add_resource(candidate, converted.file, converted.format, converted.width, converted.height);
-    ++report_.converted;
+    candidate.embedded_file = converted.file;
+    candidate.embedded_format = converted.format;
+    candidate.width = converted.width;
+    candidate.height = converted.height;
+    candidate.converted = true;
   }
 
   void resolve(book::ImageRef& image) {
@@ -263,7 +285,9 @@ class Embedder {
       return;
     }
     const ConvertedImage& cover = std::get<ConvertedImage>(result);
-    Candidate generated{"generated:cover", cover.file, {}, {}};
+    Candidate generated;
+    generated.source = "generated:cover";
+    generated.file = cover.file;
     add_resource(generated, cover.file, cover.format, cover.width, cover.height);
     book_.cover.resource = generated.resource;
     book_.cover.alt = "Cover: " + book_.title;
