@@ -7,9 +7,11 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "book/xhtml_writer.h"
 #include "common/atomic_output.h"
+#include "common/parallel.h"
 #include "common/embedded.h"
 #include "common/error.h"
 #include "epub/documents.h"
@@ -69,6 +71,10 @@ void write_epub(const book::Book& book, const EpubOptions& options) {
   const std::string folder = std::string(kPackageFolder) + "/";
   constexpr auto kDeflate = ZipArchive::Compression::Deflate;
 
+  // Chapters are written on every core before the archive is assembled in its fixed order.
+  std::vector<std::string> chapters(book.chapters.size());
+  parallel_for(chapters.size(), [&](std::size_t i) { chapters[i] = book::write_chapter_xhtml(book, i, xhtml); });
+
   AtomicOutput output(options.output);
   ZipArchive zip(output.temp_path(), origin, book.modified);
   zip.add("mimetype", "application/epub+zip", ZipArchive::Compression::Store);
@@ -93,7 +99,7 @@ void write_epub(const book::Book& book, const EpubOptions& options) {
         zip.add(name, title_page(book, layout), kDeflate);
         break;
       case ItemKind::Chapter:
-        zip.add(name, book::write_chapter_xhtml(book, item.chapter, xhtml), kDeflate);
+        zip.add(name, std::move(chapters[item.chapter]), kDeflate);
         break;
       case ItemKind::Image:
         zip.add_file(name, item.resource->path, compression_for(item.media_type));

@@ -21,12 +21,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Enough bytes for any sane image header (JPEG EXIF and ICC blocks come before the frame).
+// Most headers sit in the first 64 KB; JPEG EXIF and ICC blocks can push the frame header
+// further, so up to 1 MB is read when the first read does not reach it.
+constexpr std::size_t kFirstRead = 64 * 1024;
 constexpr std::size_t kHeaderBytes = 1 << 20;
 
-std::string read_head(const fs::path& path) {
+std::string read_head(const fs::path& path, std::size_t bytes) {
   std::ifstream stream(path, std::ios::binary);
-  std::string head(kHeaderBytes, '\0');
+  std::string head(bytes, '\0');
   stream.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(stream.gcount()));
   return head;
@@ -207,13 +209,14 @@ class Embedder {
 
   void prepare(Candidate& candidate) {
     if (!candidate.failure.empty()) return;
-    const std::string head = read_head(candidate.file);
+    std::string head = read_head(candidate.file, kFirstRead);
     const Format format = sniff(head);
     if (const std::string not_image = describe_format(format); !not_image.empty()) {
       candidate.failure = not_image;
       return;
     }
-    const std::optional<ImageHeader> header = read_header(head);
+    std::optional<ImageHeader> header = read_header(head);
+    if (!header && head.size() == kFirstRead) header = read_header(read_head(candidate.file, kHeaderBytes));
     const ConvertLimits& limits = options_.limits;
     // Copied byte for byte: a JPEG or PNG that fits, in RGB, the right way up. Anything else,
     // including a JPEG whose header lies beyond the bytes read, goes through libvips.
