@@ -36,7 +36,6 @@ class DocumentLayout {
                  Diagnostics& diagnostics, LaidOutDocument& doc)
       : book_(book),
         s_(settings),
-        fonts_(fonts),
         shaper_(fonts, book.language.empty() ? std::string("en") : book.language),
         builder_(shaper_, hyphenator, book.language.empty() ? std::string("en") : book.language),
         context_{book, settings, fonts, builder_, doc.structure, diagnostics},
@@ -398,7 +397,6 @@ class DocumentLayout {
 
   const book::Book& book_;
   const PageSettings& s_;
-  FontSet& fonts_;
   Shaper shaper_;
   ParagraphBuilder builder_;
   LayoutContext context_;
