@@ -110,6 +110,23 @@ TEST_F(HttpClientTest, AFreedSlotIsReusedAtOnce) {
   EXPECT_LT(stopwatch.milliseconds(), 400) << "ten instant downloads one after the other";
 }
 
+TEST_F(HttpClientTest, DelayPerHostSpacesRequestsToOneHost) {
+  server_.server().Get(R"(/page/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+    response.set_content("page " + request.matches[1].str(), "text/plain");
+  });
+  server_.start();
+  std::vector<std::string> urls;
+  for (int i = 0; i < 4; ++i) urls.push_back(server_.url("/page/" + std::to_string(i)));
+  HttpOptions options = quick_options();
+  options.delay_per_host = 150ms;
+  HttpClient client(options, cache_);
+  const Stopwatch stopwatch;
+  const std::vector<HttpResponse> responses = client.fetch_all(urls, BodyMode::Memory, "pages");
+  for (const HttpResponse& response : responses) EXPECT_TRUE(response.ok()) << response.error;
+  EXPECT_GE(stopwatch.milliseconds(), 3 * 150) << "4 requests to one host need at least 3 pauses";
+  EXPECT_EQ(server_.most_at_once(), 1);
+}
+
 TEST_F(HttpClientTest, ResponsesComeBackInTheOrderAsked) {
   server_.server().Get(R"(/wait/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
     std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(request.matches[1].str())));
