@@ -70,6 +70,11 @@ std::string resource_id(std::size_t index) {
 
 std::string describe_source(const std::string& source) {
   if (text::starts_with_icase(source, "data:")) return "an inline data: image";
+  if (source.starts_with("/")) {  // a local file: as the user would type it, relative to here
+    std::error_code error;
+    const fs::path relative = fs::path(source).lexically_relative(fs::current_path(error));
+    if (!error && !relative.empty() && !relative.string().starts_with("..")) return relative.string();
+  }
   return utf8::truncate(source, 200);
 }
 
