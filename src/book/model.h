@@ -37,9 +37,9 @@ struct Styled {
 // Where a link goes: an absolute external URL, or a place inside the book.
 struct LinkTarget {
   static constexpr std::size_t kExternal = static_cast<std::size_t>(-1);
-  std::string url;                     // absolute URL when external (http, https, mailto, tel)
-  std::size_t chapter = kExternal;     // index into Book::chapters when internal
-  std::string anchor;                  // id inside that chapter; empty = the chapter's start
+  std::string url;                  // absolute URL when external (http, https, mailto, tel)
+  std::size_t chapter = kExternal;  // index into Book::chapters when internal
+  std::string anchor;               // id inside that chapter; empty = the chapter's start
   bool is_internal() const { return chapter != kExternal; }
 };
 
@@ -97,7 +97,7 @@ struct BlockQuote {
 struct ImageRef {
   std::string source;  // absolute URL, or an absolute local path for posts read from disk
   std::string alt;
-  int width = 0;       // from the HTML attributes; hints only
+  int width = 0;  // from the HTML attributes; hints only
   int height = 0;
   std::string resource;  // Resource::id once embedded
   std::string failure;   // why it could not be embedded, when it was tried
@@ -139,23 +139,23 @@ struct Block {
 // ---------------------------------------------------------------- book
 
 struct Chapter {
-  std::string id;           // stable and unique in the book: "chapter-01"
-  std::string title;        // plain text; the chapter's h1
-  std::string title_id;     // id of the h1
-  std::string author;       // may be empty
-  std::string date;         // "2024-04-12" (site-local date of publication), may be empty
-  std::string source_url;   // the original post
+  std::string id;          // stable and unique in the book: "chapter-01"
+  std::string title;       // plain text; the chapter's h1
+  std::string title_id;    // id of the h1
+  std::string author;      // may be empty
+  std::string date;        // "2024-04-12" (site-local date of publication), may be empty
+  std::string source_url;  // the original post
   std::int64_t post_id = 0;
-  int part = 0;             // part number inside its series, 0 when standalone
-  Blocks blocks;            // content, headings shifted to start at level 2
+  int part = 0;   // part number inside its series, 0 when standalone
+  Blocks blocks;  // content, headings shifted to start at level 2
 };
 
 // A file embedded in the book (images, the cover). The packagers copy it from path.
 struct Resource {
-  std::string id;           // "img-001"
+  std::string id;              // "img-001"
   std::filesystem::path path;  // the bytes on disk
-  std::string media_type;   // "image/jpeg", "image/png", "image/gif", "image/svg+xml"
-  std::string extension;    // "jpg", "png", "gif", "svg"
+  std::string media_type;      // "image/jpeg", "image/png", "image/gif", "image/svg+xml"
+  std::string extension;       // "jpg", "png", "gif", "svg"
   int width = 0;
   int height = 0;
   std::uintmax_t size = 0;
@@ -163,21 +163,21 @@ struct Resource {
 
 struct SeriesInfo {
   std::string name;
-  std::string identifier;   // urn:uuid of the series
-  int position = 1;         // group-position of this book in the series
+  std::string identifier;  // urn:uuid of the series
+  int position = 1;        // group-position of this book in the series
 };
 
 struct Book {
   std::string title;
   std::vector<std::string> authors;
   std::string language = "en";
-  std::string identifier;   // "urn:uuid:..." stable for the same posts
-  std::string publisher;    // the site (host or name)
-  std::string source;       // URL of the site or of the first post
+  std::string identifier;  // "urn:uuid:..." stable for the same posts
+  std::string publisher;   // the site (host or name)
+  std::string source;      // URL of the site or of the first post
   std::string description;
   std::vector<std::string> subjects;  // categories and tags
-  std::string date;         // "2024-04-12": publication of the first post
-  std::time_t modified = 0; // latest modification, or SOURCE_DATE_EPOCH
+  std::string date;                   // "2024-04-12": publication of the first post
+  std::time_t modified = 0;           // latest modification, or SOURCE_DATE_EPOCH
   std::optional<SeriesInfo> series;
   std::vector<Chapter> chapters;
   std::vector<Resource> resources;

@@ -36,7 +36,8 @@ transform::BookRequest series_request(const std::vector<sources::Post>& posts, c
 
 std::string series_list(const collect::Collection& collection) {
   std::string list;
-  for (const collect::Series& series : collection.series) list += "\n  " + series.title + "  (--series " + series.slug + ")";
+  for (const collect::Series& series : collection.series)
+    list += "\n  " + series.title + "  (--series " + series.slug + ")";
   return list;
 }
 
@@ -107,7 +108,10 @@ void require_extension(const fs::path& output, const std::string& format) {
 std::vector<PlannedBook> plan_books(const std::vector<sources::Post>& posts, const collect::Collection& collection,
                                     const BuildOptions& options, Diagnostics& diagnostics) {
   if (options.all) {
-    if (collection.series.empty()) throw UsageError("--all: the input holds no series" + std::string(collection.standalone.empty() ? "" : "; use --one-book to bind its standalone posts"));
+    if (collection.series.empty())
+      throw UsageError(
+          "--all: the input holds no series" +
+          std::string(collection.standalone.empty() ? "" : "; use --one-book to bind its standalone posts"));
     std::error_code error;
     const fs::path folder(options.output);
     if (!fs::is_directory(folder, error)) {
@@ -138,12 +142,14 @@ std::vector<PlannedBook> plan_books(const std::vector<sources::Post>& posts, con
     for (const collect::Series& series : collection.series)
       if (matches(series, options.series)) return {{series_request(posts, series, options), output, series.missing}};
     throw UsageError("no series matches \"" + options.series + "\"" +
-                     (collection.series.empty() ? std::string("; the input holds no series") : "; the input holds:" + series_list(collection)));
+                     (collection.series.empty() ? std::string("; the input holds no series")
+                                                : "; the input holds:" + series_list(collection)));
   }
   if (collection.series.size() == 1) {
     if (!collection.standalone.empty())
       diagnostics.note("binding the series \"" + collection.series.front().title + "\"; " +
-                       std::to_string(collection.standalone.size()) + " standalone post(s) left out (--one-book binds everything)");
+                       std::to_string(collection.standalone.size()) +
+                       " standalone post(s) left out (--one-book binds everything)");
     return {{series_request(posts, collection.series.front(), options), output, collection.series.front().missing}};
   }
   if (collection.series.empty() && collection.standalone.size() == 1) {
@@ -157,8 +163,9 @@ std::vector<PlannedBook> plan_books(const std::vector<sources::Post>& posts, con
   if (collection.series.empty())
     throw UsageError("the input holds no series, only " + std::to_string(collection.standalone.size()) +
                      " standalone posts; use --one-book --title T to bind them into one book");
-  throw UsageError("the input holds " + std::to_string(collection.series.size()) +
-                   " series; choose one with --series NAME, or bind each with --all -o FOLDER:" + series_list(collection));
+  throw UsageError(
+      "the input holds " + std::to_string(collection.series.size()) +
+      " series; choose one with --series NAME, or bind each with --all -o FOLDER:" + series_list(collection));
 }
 
 }  // namespace pb::cli

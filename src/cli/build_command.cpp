@@ -5,16 +5,16 @@
 
 #include "cli/book_plan.h"
 #include "cli/network_session.h"
-#include "cli/stage_timer.h"
-#include "common/error.h"
 #include "cli/post_loading.h"
+#include "cli/stage_timer.h"
 #include "collect/series_collector.h"
-#include "common/temp_dir.h"
+#include "common/error.h"
 #include "common/iso_time.h"
+#include "common/temp_dir.h"
 #include "common/text.h"
 #include "epub/epub_writer.h"
-#include "pdf/pdf_writer.h"
 #include "image/image_embedder.h"
+#include "pdf/pdf_writer.h"
 #include "transform/book_assembler.h"
 
 namespace pb::cli {
@@ -49,8 +49,8 @@ void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
                                            " not found in the input; binding the parts there are");
 }
 
-void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSession& network,
-               Diagnostics& diagnostics, StageTimer& timer) {
+void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSession& network, Diagnostics& diagnostics,
+               StageTimer& timer) {
   warn_missing_parts(plan, diagnostics);
   book::Book book = transform::assemble_book(plan.request, diagnostics);
   timer.lap("transform");
@@ -78,11 +78,12 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
 
   std::error_code error;
   const std::uintmax_t size = std::filesystem::file_size(plan.output, error);
-  diagnostics.note("wrote " + plan.output.string() + ": \"" + book.title + "\", " + std::to_string(book.chapters.size()) +
-                   (book.chapters.size() == 1 ? " chapter, " : " chapters, ") + std::to_string(images.embedded) +
-                   " image files" + (images.converted ? " (" + std::to_string(images.converted) + " converted)" : "") +
-                   (images.failures.empty() ? "" : " (" + std::to_string(images.failures.size()) + " missing)") +
-                   ", " + size_text(size));
+  diagnostics.note("wrote " + plan.output.string() + ": \"" + book.title + "\", " +
+                   std::to_string(book.chapters.size()) + (book.chapters.size() == 1 ? " chapter, " : " chapters, ") +
+                   std::to_string(images.embedded) + " image files" +
+                   (images.converted ? " (" + std::to_string(images.converted) + " converted)" : "") +
+                   (images.failures.empty() ? "" : " (" + std::to_string(images.failures.size()) + " missing)") + ", " +
+                   size_text(size));
 }
 
 }  // namespace

@@ -17,7 +17,9 @@
 
 // Fontconfig and Pango (drawing generated covers through libvips) keep process-wide caches
 // they never free; LeakSanitizer would report them at every exit of a sanitizer build.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\nleak:libpango\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\nleak:libpango\n";
+}
 
 namespace {
 
@@ -31,7 +33,8 @@ int report(const std::string& message, int code) {
 }
 
 void add_network_options(CLI::App& command, pb::cli::NetworkOptions& network) {
-  command.add_option("--jobs", network.jobs, "Downloads at once (default: 8; at most 4 per host)")->check(CLI::Range(1, 64));
+  command.add_option("--jobs", network.jobs, "Downloads at once (default: 8; at most 4 per host)")
+      ->check(CLI::Range(1, 64));
   command.add_option("--timeout", network.timeout_seconds, "Seconds one download may take (default: 60)")
       ->check(CLI::Range(1, 3600));
   command.add_option("--max-image-size", network.max_image_megabytes, "Largest image download, in MB (default: 30)")
@@ -44,13 +47,15 @@ void add_network_options(CLI::App& command, pb::cli::NetworkOptions& network) {
 
 void add_selection_options(CLI::App& command, pb::cli::SiteSelection& selection) {
   const auto is_date = [](const std::string& value) {
-    const bool ok = value.size() >= 10 && std::isdigit(static_cast<unsigned char>(value[0])) && value[4] == '-' && value[7] == '-';
+    const bool ok =
+        value.size() >= 10 && std::isdigit(static_cast<unsigned char>(value[0])) && value[4] == '-' && value[7] == '-';
     return ok ? std::string() : std::string("expected a date such as 2024-04-12");
   };
   command.add_option("--category", selection.category, "Only posts in this category (slug), for site URLs");
   command.add_option("--tag", selection.tag, "Only posts with this tag (slug), for site URLs");
   command.add_option("--after", selection.after, "Only posts published after this date (YYYY-MM-DD)")->check(is_date);
-  command.add_option("--before", selection.before, "Only posts published before this date (YYYY-MM-DD)")->check(is_date);
+  command.add_option("--before", selection.before, "Only posts published before this date (YYYY-MM-DD)")
+      ->check(is_date);
 }
 
 }  // namespace
@@ -65,14 +70,17 @@ int main(int argc, char** argv) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
 
   CLI::App app{"postbinder " + std::string(pb::kVersion) +
-               ": binds a blog's article series into EPUB 3 books and typeset PDFs. INPUT is a WordPress post JSON file or folder, "
+               ": binds a blog's article series into EPUB 3 books and typeset PDFs. INPUT is a WordPress post JSON "
+               "file or folder, "
                "or the URL of a post, a site or an archive."};
   app.set_version_flag("--version", std::string(pb::kVersion));
   app.require_subcommand(1);
 
   pb::cli::SeriesOptions series;
   CLI::App* series_command = app.add_subcommand("series", "List the series found in the input, their parts and gaps");
-  series_command->add_option("INPUT", series.inputs, "Post JSON files or folders, or URLs of a post, a site or an archive")->required();
+  series_command
+      ->add_option("INPUT", series.inputs, "Post JSON files or folders, or URLs of a post, a site or an archive")
+      ->required();
   series_command->add_flag("--json", series.json, "Print the report as JSON");
   series_command->add_flag("-q,--quiet", series.quiet, "Print only warnings and errors");
   add_network_options(*series_command, series.network);
@@ -80,11 +88,17 @@ int main(int argc, char** argv) {
 
   pb::cli::BuildOptions build;
   CLI::App* build_command = app.add_subcommand("build", "Bind a series (or every post) into an EPUB book");
-  build_command->add_option("INPUT", build.inputs, "Post JSON files or folders, or URLs of a post, a site or an archive")->required();
-  build_command->add_option("-o,--output", build.output, "The book to write (.epub or .pdf), or a folder with --all")->required();
-  CLI::Option* series_option = build_command->add_option("--series", build.series, "The series to bind, by title or slug (case-insensitive)");
-  CLI::Option* all_option = build_command->add_flag("--all", build.all, "Bind every series, one book each, into the -o folder");
-  CLI::Option* one_book_option = build_command->add_flag("--one-book", build.one_book, "Bind every post of the input into one book");
+  build_command
+      ->add_option("INPUT", build.inputs, "Post JSON files or folders, or URLs of a post, a site or an archive")
+      ->required();
+  build_command->add_option("-o,--output", build.output, "The book to write (.epub or .pdf), or a folder with --all")
+      ->required();
+  CLI::Option* series_option =
+      build_command->add_option("--series", build.series, "The series to bind, by title or slug (case-insensitive)");
+  CLI::Option* all_option =
+      build_command->add_flag("--all", build.all, "Bind every series, one book each, into the -o folder");
+  CLI::Option* one_book_option =
+      build_command->add_flag("--one-book", build.one_book, "Bind every post of the input into one book");
   series_option->excludes(all_option)->excludes(one_book_option);
   all_option->excludes(one_book_option);
   build_command->add_option("--title", build.title, "The book's title (default: the series name)");
@@ -95,7 +109,8 @@ int main(int argc, char** argv) {
           if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return std::string("not a language tag");
         return value.empty() ? std::string("not a language tag") : std::string();
       });
-  build_command->add_option("--css", build.css_file, "A stylesheet that replaces the built-in one")->check(CLI::ExistingFile);
+  build_command->add_option("--css", build.css_file, "A stylesheet that replaces the built-in one")
+      ->check(CLI::ExistingFile);
   build_command->add_option("--max-image-width", build.max_image_width, "Widest image kept, in pixels (default: 1600)")
       ->check(CLI::Range(100, 10000));
   build_command->add_flag("-q,--quiet", build.quiet, "Print only warnings and errors");

@@ -9,12 +9,12 @@ namespace pb::cli {
 
 // How postbinder uses the network and its cache (images now; posts from live sites later).
 struct NetworkOptions {
-  int jobs = 8;                    // --jobs: transfers at once
-  long timeout_seconds = 60;       // --timeout: per transfer
-  long max_image_megabytes = 30;   // --max-image-size
-  std::string cache_dir;           // --cache-dir; default $XDG_CACHE_HOME/postbinder
-  bool offline = false;            // --offline: the cache only
-  long delay_milliseconds = 0;     // --delay: pause between requests to one host
+  int jobs = 8;                   // --jobs: transfers at once
+  long timeout_seconds = 60;      // --timeout: per transfer
+  long max_image_megabytes = 30;  // --max-image-size
+  std::string cache_dir;          // --cache-dir; default $XDG_CACHE_HOME/postbinder
+  bool offline = false;           // --offline: the cache only
+  long delay_milliseconds = 0;    // --delay: pause between requests to one host
 };
 
 // Which posts of a live site to consider (--category, --tag, --after, --before).
@@ -44,20 +44,20 @@ struct SeriesOptions {
 
 struct BuildOptions {
   std::vector<std::string> inputs;
-  std::string output;              // -o: a .epub file, or a folder with --all
-  std::string series;              // --series NAME
-  bool all = false;                // --all: one book per series
-  bool one_book = false;           // --one-book: every post in one book
-  std::string title;               // --title
-  std::string author;              // --author
-  std::string language = "en";     // --lang
-  std::string css_file;            // --css
-  int max_image_width = 1600;      // --max-image-width
+  std::string output;           // -o: a .epub file, or a folder with --all
+  std::string series;           // --series NAME
+  bool all = false;             // --all: one book per series
+  bool one_book = false;        // --one-book: every post in one book
+  std::string title;            // --title
+  std::string author;           // --author
+  std::string language = "en";  // --lang
+  std::string css_file;         // --css
+  int max_image_width = 1600;   // --max-image-width
   bool quiet = false;
   NetworkOptions network;
   SiteSelection selection;
-  bool strict = false;             // --strict: a failed image fails the build
-  std::string format;              // --format epub|pdf; default: from -o's extension (epub for --all)
+  bool strict = false;  // --strict: a failed image fails the build
+  std::string format;   // --format epub|pdf; default: from -o's extension (epub for --all)
   PdfSettings pdf;
 };
 

@@ -66,11 +66,13 @@ std::vector<sources::Post> series_around(sources::WordPressSite& site, sources::
     for (; scanned < found.size(); ++scanned)
       for (const std::string& link : sources::links_in_html(found[scanned].content_html, found[scanned].link))
         if (bare_host(link) == host)
-          if (std::string slug = last_segment(link); !slug.empty() && asked_slugs.insert(slug).second) slugs.push_back(slug);
+          if (std::string slug = last_segment(link); !slug.empty() && asked_slugs.insert(slug).second)
+            slugs.push_back(slug);
     if (slugs.empty()) break;
     for (std::size_t from = 0; from < slugs.size(); from += 100)
-      consider(site.fetch_posts_by_slug(std::vector<std::string>(slugs.begin() + static_cast<std::ptrdiff_t>(from),
-                                                                  slugs.begin() + static_cast<std::ptrdiff_t>(std::min(slugs.size(), from + 100)))));
+      consider(site.fetch_posts_by_slug(
+          std::vector<std::string>(slugs.begin() + static_cast<std::ptrdiff_t>(from),
+                                   slugs.begin() + static_cast<std::ptrdiff_t>(std::min(slugs.size(), from + 100)))));
   }
   diagnostics.note("found " + std::to_string(found.size()) + " part(s) of \"" + marker->stem + "\" on " + site.home());
   return found;
@@ -136,9 +138,13 @@ void load_xml_file(const fs::path& path, LoadedPosts& loaded, Diagnostics& diagn
   const std::string origin = path.lexically_normal().string();
   std::vector<sources::Post> posts;
   switch (sources::detect_xml_source(text)) {
-    case sources::XmlSourceKind::Wxr: posts = sources::read_wxr(text, origin, diagnostics); break;
+    case sources::XmlSourceKind::Wxr:
+      posts = sources::read_wxr(text, origin, diagnostics);
+      break;
     case sources::XmlSourceKind::Rss:
-    case sources::XmlSourceKind::Atom: posts = sources::read_feed(text, origin, diagnostics); break;
+    case sources::XmlSourceKind::Atom:
+      posts = sources::read_feed(text, origin, diagnostics);
+      break;
     case sources::XmlSourceKind::NotXmlFeed:
       throw BuildError(origin, "is XML, but not an RSS or Atom feed or a WordPress export (WXR)");
   }
@@ -158,9 +164,10 @@ bool is_xml_file(const fs::path& path) {
   return first != std::string_view::npos && text[first] == '<';
 }
 
-void load_url(const std::string& address, const sources::SiteFilters& filters, NetworkSession& network, LoadedPosts& loaded,
-              Diagnostics& diagnostics) {
-  std::optional<sources::WordPressSite> found = sources::WordPressSite::remembered(network.client(), address, diagnostics);
+void load_url(const std::string& address, const sources::SiteFilters& filters, NetworkSession& network,
+              LoadedPosts& loaded, Diagnostics& diagnostics) {
+  std::optional<sources::WordPressSite> found =
+      sources::WordPressSite::remembered(network.client(), address, diagnostics);
   if (!found) {
     const net::HttpResponse page = network.client().fetch(address, net::BodyMode::Memory);
     if (page.ok() && sources::detect_xml_source(page.body) != sources::XmlSourceKind::NotXmlFeed) {
@@ -179,7 +186,8 @@ void load_url(const std::string& address, const sources::SiteFilters& filters, N
       return;
     }
   std::vector<sources::Post> listed = kept->list_posts(wanted);
-  if (listed.empty()) throw BuildError(address, "the site lists no published posts" + std::string(archive ? " in this archive" : ""));
+  if (listed.empty())
+    throw BuildError(address, "the site lists no published posts" + std::string(archive ? " in this archive" : ""));
   diagnostics.note("listed " + std::to_string(listed.size()) + " posts on " + kept->home());
   for (sources::Post& post : listed) loaded.add(std::move(post), kept);
 }
@@ -202,7 +210,8 @@ void LoadedPosts::complete(const std::vector<const sources::Post*>& needed) {
   std::map<sources::WordPressSite*, std::vector<std::size_t>> by_site;
   for (const sources::Post* wanted : needed) {
     const auto index = static_cast<std::size_t>(wanted - posts.data());
-    if (index < posts.size() && !posts[index].content_loaded && site_of_[index]) by_site[site_of_[index]].push_back(index);
+    if (index < posts.size() && !posts[index].content_loaded && site_of_[index])
+      by_site[site_of_[index]].push_back(index);
   }
   for (auto& [site, indices] : by_site) {
     std::vector<std::int64_t> ids;

@@ -5,8 +5,8 @@
 
 #include <memory>
 #include <set>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/network_session.h"
@@ -29,7 +29,7 @@ class LoadedPosts {
   sources::WordPressSite* keep_site(std::unique_ptr<sources::WordPressSite> site);
 
  private:
-  std::vector<sources::WordPressSite*> site_of_;  // parallel to posts
+  std::vector<sources::WordPressSite*> site_of_;         // parallel to posts
   std::set<std::pair<std::int64_t, std::string>> seen_;  // (id, link) of every post added
   std::vector<std::unique_ptr<sources::WordPressSite>> sites_;
 };

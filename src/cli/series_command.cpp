@@ -7,7 +7,8 @@
 
 namespace pb::cli {
 
-void print_series_json(std::ostream& out, const std::vector<sources::Post>& posts, const collect::Collection& collection) {
+void print_series_json(std::ostream& out, const std::vector<sources::Post>& posts,
+                       const collect::Collection& collection) {
   using nlohmann::ordered_json;
   ordered_json report = {{"series", ordered_json::array()}, {"standalone", ordered_json::array()}};
   for (const collect::Series& series : collection.series) {
@@ -23,7 +24,8 @@ void print_series_json(std::ostream& out, const std::vector<sources::Post>& post
   out << report.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }
 
-void print_series_text(std::ostream& out, const std::vector<sources::Post>& posts, const collect::Collection& collection) {
+void print_series_text(std::ostream& out, const std::vector<sources::Post>& posts,
+                       const collect::Collection& collection) {
   for (const collect::Series& series : collection.series) {
     out << series.title << "  (" << series.parts.size() << (series.parts.size() == 1 ? " part" : " parts");
     if (!series.missing.empty()) {

@@ -13,7 +13,9 @@ namespace pb::cli {
 int run_series(const SeriesOptions& options);
 
 // The two report forms, separate so tests can check them.
-void print_series_json(std::ostream& out, const std::vector<sources::Post>& posts, const collect::Collection& collection);
-void print_series_text(std::ostream& out, const std::vector<sources::Post>& posts, const collect::Collection& collection);
+void print_series_json(std::ostream& out, const std::vector<sources::Post>& posts,
+                       const collect::Collection& collection);
+void print_series_text(std::ostream& out, const std::vector<sources::Post>& posts,
+                       const collect::Collection& collection);
 
 }  // namespace pb::cli

@@ -1,8 +1,8 @@
 #include "common/atomic_output.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -41,7 +41,9 @@ void release_slot(int slot) {
   if (slot >= 0) slot_used[static_cast<std::size_t>(slot)].store(false);
 }
 
-std::string describe_errno(int error) { return std::strerror(error); }
+std::string describe_errno(int error) {
+  return std::strerror(error);
+}
 
 }  // namespace
 
@@ -54,7 +56,8 @@ AtomicOutput::AtomicOutput(std::filesystem::path destination) : destination_(std
   std::string pattern = (folder / ("." + destination_.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(pattern.data());
   if (fd < 0)
-    throw BuildError(destination_.string(), "cannot write the book in " + folder.string() + ": " + describe_errno(errno));
+    throw BuildError(destination_.string(),
+                     "cannot write the book in " + folder.string() + ": " + describe_errno(errno));
   fchmod(fd, 0644);
   close(fd);
   temp_path_ = pattern;

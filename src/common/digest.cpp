@@ -35,7 +35,9 @@ std::string to_hex(std::string_view bytes) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) { return to_hex(hash(EVP_sha256(), {}, data)); }
+std::string sha256_hex(std::string_view data) {
+  return to_hex(hash(EVP_sha256(), {}, data));
+}
 
 std::string uuid_v5(std::string_view name) {
   // RFC 4122 namespace for URLs: 6ba7b811-9dad-11d1-80b4-00c04fd430c8.

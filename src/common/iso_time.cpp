@@ -16,7 +16,9 @@ bool read_number(std::string_view text, std::size_t pos, std::size_t digits, int
   return true;
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -88,9 +90,9 @@ std::string date_part(std::string_view text) {
 }
 
 std::string human_date(std::string_view iso_date) {
-  static constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",
-                                                         "May",     "June",     "July",      "August",
-                                                         "September", "October", "November", "December"};
+  static constexpr std::array<const char*, 12> months = {"January",   "February", "March",    "April",
+                                                         "May",       "June",     "July",     "August",
+                                                         "September", "October",  "November", "December"};
   const std::string date = date_part(iso_date);
   if (date.empty()) return std::string(iso_date);
   int year = 0, month = 0, day = 0;

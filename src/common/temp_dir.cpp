@@ -13,7 +13,8 @@ TempDir::TempDir() {
   std::filesystem::path base = std::filesystem::temp_directory_path(error);
   if (error) base = "/tmp";
   std::string pattern = (base / "postbinder-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw BuildError(base.string(), std::string("cannot make a temporary folder: ") + std::strerror(errno));
+  if (!mkdtemp(pattern.data()))
+    throw BuildError(base.string(), std::string("cannot make a temporary folder: ") + std::strerror(errno));
   path_ = pattern;
 }
 

@@ -15,7 +15,9 @@ bool starts_with_icase(std::string_view text, std::string_view prefix);
 std::string_view trim(std::string_view text);
 
 // True for the whitespace HTML collapses (space, tab, LF, FF, CR). U+00A0 is not one of them.
-constexpr bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+constexpr bool is_html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 
 // Collapses runs of HTML whitespace to one space, as a browser renders them.
 std::string collapse_whitespace(std::string_view text);

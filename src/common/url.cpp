@@ -28,7 +28,8 @@ bool has_scheme(std::string_view text) {
   if (colon == std::string_view::npos || colon == 0) return false;
   for (std::size_t i = 0; i < colon; ++i) {
     const char c = text[i];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
   return true;
@@ -72,7 +73,8 @@ std::optional<std::string> resolve(std::string_view base, std::string_view refer
     return get_part(handle.get(), CURLUPART_URL);
   }
   const std::string base_text(base);
-  if (base_text.empty() || curl_url_set(handle.get(), CURLUPART_URL, base_text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
+  if (base_text.empty() ||
+      curl_url_set(handle.get(), CURLUPART_URL, base_text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
     return std::nullopt;
   if (curl_url_set(handle.get(), CURLUPART_URL, trimmed.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
     return std::nullopt;

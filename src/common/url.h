@@ -9,11 +9,11 @@
 namespace pb::url {
 
 struct Parts {
-  std::string scheme;  // lower case: "https"
-  std::string host;    // lower case, no port
-  std::string port;    // empty when default
-  std::string path;    // "/2024/04/slug/"
-  std::string query;   // without '?'
+  std::string scheme;    // lower case: "https"
+  std::string host;      // lower case, no port
+  std::string port;      // empty when default
+  std::string path;      // "/2024/04/slug/"
+  std::string query;     // without '?'
   std::string fragment;  // without '#'
 };
 

@@ -73,7 +73,9 @@ std::size_t first_invalid(std::string_view text) {
   return std::string_view::npos;
 }
 
-bool is_valid(std::string_view text) { return first_invalid(text) == std::string_view::npos; }
+bool is_valid(std::string_view text) {
+  return first_invalid(text) == std::string_view::npos;
+}
 
 bool allowed_in_xml(char32_t c) {
   if (c < 0x20) return c == 0x09 || c == 0x0A || c == 0x0D;

@@ -11,9 +11,9 @@
 
 #include "book/xhtml_writer.h"
 #include "common/atomic_output.h"
-#include "common/parallel.h"
 #include "common/embedded.h"
 #include "common/error.h"
+#include "common/parallel.h"
 #include "epub/documents.h"
 #include "epub/layout.h"
 #include "epub/zip_archive.h"

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "common/atomic_output.h"
-#include "common/interrupt.h"
 #include "common/error.h"
+#include "common/interrupt.h"
 
 namespace pb::epub {
 

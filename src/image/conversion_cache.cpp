@@ -27,15 +27,19 @@ std::optional<Entry> read_entry(const fs::path& meta) {
   std::string format;
   Entry entry;
   if (!(stream >> format >> entry.width >> entry.height)) return std::nullopt;
-  if (format == "jpg") entry.format = Format::Jpeg;
-  else if (format == "png") entry.format = Format::Png;
-  else return std::nullopt;
+  if (format == "jpg")
+    entry.format = Format::Jpeg;
+  else if (format == "png")
+    entry.format = Format::Png;
+  else
+    return std::nullopt;
   return entry;
 }
 
 }  // namespace
 
-ConversionCache::ConversionCache(fs::path folder, fs::path scratch) : folder_(std::move(folder)), scratch_(std::move(scratch)) {
+ConversionCache::ConversionCache(fs::path folder, fs::path scratch)
+    : folder_(std::move(folder)), scratch_(std::move(scratch)) {
   if (folder_.empty()) return;
   std::error_code error;
   fs::create_directories(folder_, error);
@@ -47,12 +51,16 @@ std::string ConversionCache::key_for_file(const fs::path& source, const ConvertL
   const auto size = fs::file_size(source, error);
   const auto modified = fs::last_write_time(source, error).time_since_epoch().count();
   std::ostringstream identity;
-  identity << kConverterVersion << '\n' << fs::absolute(source).string() << '\n' << size << '\n' << modified << '\n'
+  identity << kConverterVersion << '\n'
+           << fs::absolute(source).string() << '\n'
+           << size << '\n'
+           << modified << '\n'
            << limits.max_width << 'x' << limits.max_height << '/' << limits.max_pixels;
   return digest::sha256_hex(identity.str());
 }
 
-std::variant<ConvertedImage, std::string> ConversionCache::get_or_make(const std::string& key, const Producer& produce) {
+std::variant<ConvertedImage, std::string> ConversionCache::get_or_make(const std::string& key,
+                                                                       const Producer& produce) {
   if (folder_.empty()) return produce(scratch_ / ("converted-" + std::to_string(made_++)));
   const fs::path meta = folder_ / (key + ".meta");
   if (const std::optional<Entry> entry = read_entry(meta)) {

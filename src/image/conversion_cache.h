@@ -4,8 +4,8 @@
 // modification time) or the cover's text, and the conversion limits.
 #pragma once
 
-#include <filesystem>
 #include <atomic>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>

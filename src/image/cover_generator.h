@@ -18,6 +18,7 @@ struct CoverText {
 };
 
 // Writes output_stem + ".jpg" (1200x1800).
-std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text, const std::filesystem::path& output_stem);
+std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text,
+                                                         const std::filesystem::path& output_stem);
 
 }  // namespace pb::image

@@ -1,15 +1,15 @@
-#include "common/interrupt.h"
 #include "image/image_embedder.h"
+#include "common/interrupt.h"
 
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "common/digest.h"
+#include "common/parallel.h"
 #include "common/text.h"
 #include "common/url.h"
 #include "common/utf8.h"
-#include "common/digest.h"
-#include "common/parallel.h"
 #include "image/conversion_cache.h"
 #include "image/cover_generator.h"
 #include "image/image_header.h"
@@ -37,7 +37,8 @@ std::string read_head(const fs::path& path, std::size_t bytes) {
 std::string read_tail(const fs::path& path, std::size_t bytes) {
   std::ifstream stream(path, std::ios::binary | std::ios::ate);
   const std::streamoff size = stream.tellg();
-  const std::streamoff start = size > static_cast<std::streamoff>(bytes) ? size - static_cast<std::streamoff>(bytes) : 0;
+  const std::streamoff start =
+      size > static_cast<std::streamoff>(bytes) ? size - static_cast<std::streamoff>(bytes) : 0;
   stream.seekg(start);
   std::string tail(static_cast<std::size_t>(size - start), '\0');
   stream.read(tail.data(), static_cast<std::streamsize>(tail.size()));
@@ -53,7 +54,8 @@ bool looks_complete(const fs::path& path, const ImageHeader& header) {
   const std::streamoff size = stream.tellg();
   constexpr std::streamoff kChunk = 64 * 1024;
   for (std::streamoff end = size; end > static_cast<std::streamoff>(header.frame_offset); end -= kChunk - 1) {
-    const std::streamoff start = std::max<std::streamoff>(static_cast<std::streamoff>(header.frame_offset), end - kChunk);
+    const std::streamoff start =
+        std::max<std::streamoff>(static_cast<std::streamoff>(header.frame_offset), end - kChunk);
     std::string chunk(static_cast<std::size_t>(end - start), '\0');
     stream.seekg(start);
     stream.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
@@ -80,10 +82,14 @@ std::string describe_source(const std::string& source) {
 
 std::string describe_format(Format format) {
   switch (format) {
-    case Format::Html: return "not an image: the server sent an HTML page";
-    case Format::Empty: return "not an image: the file is empty";
-    case Format::Unknown: return "not an image (unrecognised content)";
-    default: return "";
+    case Format::Html:
+      return "not an image: the server sent an HTML page";
+    case Format::Empty:
+      return "not an image: the file is empty";
+    case Format::Unknown:
+      return "not an image (unrecognised content)";
+    default:
+      return "";
   }
 }
 
@@ -136,7 +142,10 @@ struct Candidate {
 class Embedder {
  public:
   Embedder(book::Book& book, const EmbedOptions& options, Diagnostics& diagnostics)
-      : book_(book), options_(options), diagnostics_(diagnostics), conversions_(options.conversion_cache, options.work_dir) {}
+      : book_(book),
+        options_(options),
+        diagnostics_(diagnostics),
+        conversions_(options.conversion_cache, options.work_dir) {}
 
   EmbedReport run() {
     book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
@@ -226,8 +235,8 @@ class Embedder {
     // Copied byte for byte: a JPEG or PNG that fits, in RGB, the right way up. Anything else,
     // including a JPEG whose header lies beyond the bytes read, goes through libvips.
     const bool copy_as_is = header && (format == Format::Jpeg || format == Format::Png) &&
-                            header->width <= limits.max_width && header->height <= limits.max_height &&
-                            !header->cmyk && header->orientation == 1;
+                            header->width <= limits.max_width && header->height <= limits.max_height && !header->cmyk &&
+                            header->orientation == 1;
     if (copy_as_is) {
       if (!looks_complete(candidate.file, *header)) {
         candidate.failure = std::string("the ") + format_name(format) + " file is truncated";
@@ -239,9 +248,9 @@ class Embedder {
       candidate.height = header->height;
       return;
     }
-    auto result = conversions_.get_or_make(ConversionCache::key_for_file(candidate.file, limits), [&](const fs::path& stem) {
-      return convert_image(candidate.file, stem, limits);
-    });
+    auto result =
+        conversions_.get_or_make(ConversionCache::key_for_file(candidate.file, limits),
+                                 [&](const fs::path& stem) { return convert_image(candidate.file, stem, limits); });
     if (auto* error = std::get_if<std::string>(&result)) {
       candidate.failure = std::string(format_name(format)) + " image " + *error;
       return;

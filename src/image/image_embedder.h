@@ -25,15 +25,15 @@ struct FetchedImage {
 using FetchImages = std::function<std::vector<FetchedImage>(const std::vector<std::string>& urls)>;
 
 struct EmbedOptions {
-  ConvertLimits limits;              // wider or taller images are scaled down
-  std::filesystem::path work_dir;    // converted files; must live until the book is written
+  ConvertLimits limits;                    // wider or taller images are scaled down
+  std::filesystem::path work_dir;          // converted files; must live until the book is written
   std::filesystem::path conversion_cache;  // keeps converted images between builds; empty: none
-  FetchImages fetch;                 // empty: remote images are not fetched
+  FetchImages fetch;                       // empty: remote images are not fetched
   bool generate_cover = true;
 };
 
 struct EmbedReport {
-  std::size_t embedded = 0;   // distinct image files in the book (cover included)
+  std::size_t embedded = 0;  // distinct image files in the book (cover included)
   std::size_t converted = 0;
   std::vector<std::string> failures;  // "URL: reason", one per failed image
   bool generated_cover = false;

@@ -6,10 +6,18 @@ namespace pb::image {
 
 namespace {
 
-unsigned byte_at(std::string_view bytes, std::size_t at) { return static_cast<unsigned char>(bytes[at]); }
-unsigned big16(std::string_view bytes, std::size_t at) { return byte_at(bytes, at) << 8 | byte_at(bytes, at + 1); }
-unsigned little16(std::string_view bytes, std::size_t at) { return byte_at(bytes, at + 1) << 8 | byte_at(bytes, at); }
-std::uint32_t big32(std::string_view bytes, std::size_t at) { return big16(bytes, at) << 16 | big16(bytes, at + 2); }
+unsigned byte_at(std::string_view bytes, std::size_t at) {
+  return static_cast<unsigned char>(bytes[at]);
+}
+unsigned big16(std::string_view bytes, std::size_t at) {
+  return byte_at(bytes, at) << 8 | byte_at(bytes, at + 1);
+}
+unsigned little16(std::string_view bytes, std::size_t at) {
+  return byte_at(bytes, at + 1) << 8 | byte_at(bytes, at);
+}
+std::uint32_t big32(std::string_view bytes, std::size_t at) {
+  return big16(bytes, at) << 16 | big16(bytes, at + 2);
+}
 
 std::optional<ImageHeader> png_header(std::string_view bytes) {
   if (bytes.size() < 33 || bytes.substr(12, 4) != "IHDR") return std::nullopt;
@@ -87,7 +95,8 @@ std::optional<ImageHeader> jpeg_header(std::string_view bytes) {
       return header;
     }
     if (marker == 0xD9 || marker == 0xDA) return std::nullopt;  // image data before any frame header
-    if (marker == 0xE1 && at + 2 + length <= bytes.size()) orientation = exif_orientation(bytes.substr(at + 4, length - 2));
+    if (marker == 0xE1 && at + 2 + length <= bytes.size())
+      orientation = exif_orientation(bytes.substr(at + 4, length - 2));
     at += 2 + length;
   }
   return std::nullopt;
@@ -112,10 +121,17 @@ std::optional<ImageHeader> gif_header(std::string_view bytes) {
 std::optional<ImageHeader> read_header(std::string_view bytes) {
   std::optional<ImageHeader> header;
   switch (sniff(bytes)) {
-    case Format::Png: header = png_header(bytes); break;
-    case Format::Jpeg: header = jpeg_header(bytes); break;
-    case Format::Gif: header = gif_header(bytes); break;
-    default: return std::nullopt;
+    case Format::Png:
+      header = png_header(bytes);
+      break;
+    case Format::Jpeg:
+      header = jpeg_header(bytes);
+      break;
+    case Format::Gif:
+      header = gif_header(bytes);
+      break;
+    default:
+      return std::nullopt;
   }
   if (!header || header->width <= 0 || header->height <= 0) return std::nullopt;
   return header;

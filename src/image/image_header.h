@@ -14,10 +14,10 @@ struct ImageHeader {
   Format format = Format::Unknown;
   int width = 0;
   int height = 0;
-  bool has_alpha = false;  // PNG with an alpha channel or tRNS
-  bool cmyk = false;       // JPEG with four components (Kindle shows them inverted or not at all)
-  bool animated = false;   // GIF with more than one frame (only a hint: the first frames are read)
-  int orientation = 1;     // JPEG EXIF orientation; readers that ignore it show 2..8 turned or mirrored
+  bool has_alpha = false;        // PNG with an alpha channel or tRNS
+  bool cmyk = false;             // JPEG with four components (Kindle shows them inverted or not at all)
+  bool animated = false;         // GIF with more than one frame (only a hint: the first frames are read)
+  int orientation = 1;           // JPEG EXIF orientation; readers that ignore it show 2..8 turned or mirrored
   std::size_t frame_offset = 0;  // JPEG: where the frame header is (an EXIF thumbnail ends before it)
 };
 

@@ -8,7 +8,9 @@ namespace pb::image {
 
 namespace {
 
-bool starts_with_bytes(std::string_view head, std::string_view magic) { return head.substr(0, magic.size()) == magic; }
+bool starts_with_bytes(std::string_view head, std::string_view magic) {
+  return head.substr(0, magic.size()) == magic;
+}
 
 // Text formats: skip a BOM and whitespace, then look at the first markup.
 std::string_view first_markup(std::string_view head) {
@@ -43,8 +45,8 @@ Format sniff(std::string_view head) {
     const std::string_view window = markup.substr(0, 512);
     // An HTML page may carry an inline <svg> icon: the page markers decide first.
     if (text::starts_with_icase(window, "<svg")) return Format::Svg;
-    if (contains_icase(window, "<!doctype html") || contains_icase(window, "<html") || contains_icase(window, "<head") ||
-        contains_icase(window, "<body") || contains_icase(window, "<title"))
+    if (contains_icase(window, "<!doctype html") || contains_icase(window, "<html") ||
+        contains_icase(window, "<head") || contains_icase(window, "<body") || contains_icase(window, "<title"))
       return Format::Html;
     if (contains_icase(window, "<svg") || (window.starts_with("<?xml") && contains_icase(head, "<svg")))
       return Format::Svg;
@@ -54,44 +56,70 @@ Format sniff(std::string_view head) {
 
 const char* format_name(Format format) {
   switch (format) {
-    case Format::Jpeg: return "JPEG";
-    case Format::Png: return "PNG";
-    case Format::Gif: return "GIF";
-    case Format::WebP: return "WebP";
-    case Format::Avif: return "AVIF";
-    case Format::Tiff: return "TIFF";
-    case Format::Bmp: return "BMP";
-    case Format::Svg: return "SVG";
-    case Format::Heic: return "HEIC";
-    case Format::Html: return "an HTML page";
-    case Format::Empty: return "an empty file";
-    case Format::Unknown: return "not an image";
+    case Format::Jpeg:
+      return "JPEG";
+    case Format::Png:
+      return "PNG";
+    case Format::Gif:
+      return "GIF";
+    case Format::WebP:
+      return "WebP";
+    case Format::Avif:
+      return "AVIF";
+    case Format::Tiff:
+      return "TIFF";
+    case Format::Bmp:
+      return "BMP";
+    case Format::Svg:
+      return "SVG";
+    case Format::Heic:
+      return "HEIC";
+    case Format::Html:
+      return "an HTML page";
+    case Format::Empty:
+      return "an empty file";
+    case Format::Unknown:
+      return "not an image";
   }
   return "not an image";
 }
 
 const char* media_type(Format format) {
   switch (format) {
-    case Format::Jpeg: return "image/jpeg";
-    case Format::Png: return "image/png";
-    case Format::Gif: return "image/gif";
-    case Format::Svg: return "image/svg+xml";
-    case Format::WebP: return "image/webp";
-    default: return "";
+    case Format::Jpeg:
+      return "image/jpeg";
+    case Format::Png:
+      return "image/png";
+    case Format::Gif:
+      return "image/gif";
+    case Format::Svg:
+      return "image/svg+xml";
+    case Format::WebP:
+      return "image/webp";
+    default:
+      return "";
   }
 }
 
 const char* extension(Format format) {
   switch (format) {
-    case Format::Jpeg: return "jpg";
-    case Format::Png: return "png";
-    case Format::Gif: return "gif";
-    case Format::Svg: return "svg";
-    case Format::WebP: return "webp";
-    default: return "";
+    case Format::Jpeg:
+      return "jpg";
+    case Format::Png:
+      return "png";
+    case Format::Gif:
+      return "gif";
+    case Format::Svg:
+      return "svg";
+    case Format::WebP:
+      return "webp";
+    default:
+      return "";
   }
 }
 
-bool is_ebook_ready(Format format) { return format == Format::Jpeg || format == Format::Png || format == Format::Gif; }
+bool is_ebook_ready(Format format) {
+  return format == Format::Jpeg || format == Format::Png || format == Format::Gif;
+}
 
 }  // namespace pb::image

@@ -11,9 +11,9 @@ enum class Format { Unknown, Jpeg, Png, Gif, WebP, Avif, Tiff, Bmp, Svg, Heic, H
 // Needs at most the first 512 bytes; fewer is fine for the binary formats.
 Format sniff(std::string_view head);
 
-const char* format_name(Format format);          // "JPEG", "HTML"...
-const char* media_type(Format format);           // "image/jpeg"; "" for non-images
-const char* extension(Format format);            // "jpg"; "" for non-images
+const char* format_name(Format format);  // "JPEG", "HTML"...
+const char* media_type(Format format);   // "image/jpeg"; "" for non-images
+const char* extension(Format format);    // "jpg"; "" for non-images
 
 // Formats every e-reader displays as they are.
 bool is_ebook_ready(Format format);

@@ -19,15 +19,16 @@ constexpr int kVipsApiVersion = 1;
 struct VipsApi {
   int version;
   std::variant<ConvertedImage, std::string> (*convert)(const std::filesystem::path& input,
-                                                        const std::filesystem::path& output_stem,
-                                                        const ConvertLimits& limits);
+                                                       const std::filesystem::path& output_stem,
+                                                       const ConvertLimits& limits);
   std::variant<ConvertedImage, std::string> (*cover)(const CoverText& text, const std::filesystem::path& output_stem);
 };
 
 namespace vips {
 // Implemented inside the module.
 std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,
-                                                  const std::filesystem::path& output_stem, const ConvertLimits& limits);
+                                                  const std::filesystem::path& output_stem,
+                                                  const ConvertLimits& limits);
 std::variant<ConvertedImage, std::string> cover(const CoverText& text, const std::filesystem::path& output_stem);
 }  // namespace vips
 

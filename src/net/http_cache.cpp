@@ -106,10 +106,14 @@ CacheEntry HttpCache::store(CacheEntry entry, const fs::path& temp_body) {
   fs::remove(meta, error);
   fs::rename(temp_body, body, error);
   if (error) throw BuildError(body.string(), "cannot store in the cache: " + error.message());
-  const nlohmann::json record = {{"url", entry.url},           {"final_url", entry.final_url},
-                                 {"etag", entry.etag},         {"last_modified", entry.last_modified},
-                                 {"content_type", entry.content_type}, {"link", entry.link},
-                                 {"total_pages", entry.total_pages},   {"total", entry.total},
+  const nlohmann::json record = {{"url", entry.url},
+                                 {"final_url", entry.final_url},
+                                 {"etag", entry.etag},
+                                 {"last_modified", entry.last_modified},
+                                 {"content_type", entry.content_type},
+                                 {"link", entry.link},
+                                 {"total_pages", entry.total_pages},
+                                 {"total", entry.total},
                                  {"size", entry.size}};
   const fs::path temp_meta = new_temp_file();
   write_whole_file(temp_meta, record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

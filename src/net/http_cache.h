@@ -17,7 +17,7 @@ struct CacheEntry {
   std::string etag;
   std::string last_modified;
   std::string content_type;
-  std::string link;  // the Link header (REST API discovery and pagination)
+  std::string link;         // the Link header (REST API discovery and pagination)
   std::string total_pages;  // X-WP-TotalPages
   std::string total;        // X-WP-Total
   std::filesystem::path body;

@@ -1,5 +1,5 @@
-#include "common/interrupt.h"
 #include "net/http_client.h"
+#include "common/interrupt.h"
 
 #include <curl/curl.h>
 
@@ -83,17 +83,28 @@ std::string host_of(const std::string& address) {
 
 std::string status_text(long status) {
   switch (status) {
-    case 400: return "HTTP 400 Bad Request";
-    case 401: return "HTTP 401 Unauthorized";
-    case 403: return "HTTP 403 Forbidden";
-    case 404: return "HTTP 404 Not Found";
-    case 410: return "HTTP 410 Gone";
-    case 429: return "HTTP 429 Too Many Requests";
-    case 500: return "HTTP 500 Internal Server Error";
-    case 502: return "HTTP 502 Bad Gateway";
-    case 503: return "HTTP 503 Service Unavailable";
-    case 504: return "HTTP 504 Gateway Timeout";
-    default: return "HTTP " + std::to_string(status);
+    case 400:
+      return "HTTP 400 Bad Request";
+    case 401:
+      return "HTTP 401 Unauthorized";
+    case 403:
+      return "HTTP 403 Forbidden";
+    case 404:
+      return "HTTP 404 Not Found";
+    case 410:
+      return "HTTP 410 Gone";
+    case 429:
+      return "HTTP 429 Too Many Requests";
+    case 500:
+      return "HTTP 500 Internal Server Error";
+    case 502:
+      return "HTTP 502 Bad Gateway";
+    case 503:
+      return "HTTP 503 Service Unavailable";
+    case 504:
+      return "HTTP 504 Gateway Timeout";
+    default:
+      return "HTTP " + std::to_string(status);
   }
 }
 
@@ -167,8 +178,8 @@ class MultiTransfer {
     for (const Job& job : pending_) {
       const auto earliest = earliest_start(job);
       if (earliest > now)
-        wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(earliest - now) +
-                                  std::chrono::milliseconds(1));
+        wait = std::min(
+            wait, std::chrono::duration_cast<std::chrono::milliseconds>(earliest - now) + std::chrono::milliseconds(1));
     }
     return static_cast<int>(wait.count());
   }
@@ -226,10 +237,11 @@ class MultiTransfer {
     curl_easy_setopt(easy, CURLOPT_PRIVATE, transfer.get());
     if (transfer->cached) {
       if (!transfer->cached->etag.empty())
-        transfer->request_headers = curl_slist_append(transfer->request_headers, ("If-None-Match: " + transfer->cached->etag).c_str());
-      if (!transfer->cached->last_modified.empty())
         transfer->request_headers =
-            curl_slist_append(transfer->request_headers, ("If-Modified-Since: " + transfer->cached->last_modified).c_str());
+            curl_slist_append(transfer->request_headers, ("If-None-Match: " + transfer->cached->etag).c_str());
+      if (!transfer->cached->last_modified.empty())
+        transfer->request_headers = curl_slist_append(
+            transfer->request_headers, ("If-Modified-Since: " + transfer->cached->last_modified).c_str());
       curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->request_headers);
     }
     ++per_host_[transfer->job.host];
@@ -312,7 +324,8 @@ class MultiTransfer {
 
     if (code != CURLE_OK) {
       discard_body();
-      if (!transfer.too_large && options_.retry.should_retry_transport(code) && transfer.job.attempt < options_.retry.max_retries) {
+      if (!transfer.too_large && options_.retry.should_retry_transport(code) &&
+          transfer.job.attempt < options_.retry.max_retries) {
         retry_later(transfer.job, options_.retry.backoff(transfer.job.attempt + 1));
         return;
       }
@@ -332,7 +345,8 @@ class MultiTransfer {
       auto wait = options_.retry.backoff(transfer.job.attempt + 1);
       if (const auto asked = parse_retry_after(transfer.headers["retry-after"], std::time(nullptr))) {
         if (*asked > options_.retry.longest_wait) {
-          fail(transfer.job, status_text(status) + "; the server asked to wait " + std::to_string(asked->count() / 1000) + " s");
+          fail(transfer.job,
+               status_text(status) + "; the server asked to wait " + std::to_string(asked->count() / 1000) + " s");
           return;
         }
         wait = std::max(wait, *asked);

@@ -18,28 +18,28 @@
 namespace pb::net {
 
 struct HttpOptions {
-  int jobs = 8;                       // transfers at once (--jobs)
-  int per_host = 4;                   // transfers at once to one host
+  int jobs = 8;      // transfers at once (--jobs)
+  int per_host = 4;  // transfers at once to one host
   long connect_timeout_seconds = 10;
-  long timeout_seconds = 60;          // per transfer (--timeout)
+  long timeout_seconds = 60;                          // per transfer (--timeout)
   std::uintmax_t max_body_bytes = 30u * 1024 * 1024;  // (--max-image-size)
   int max_redirects = 5;
   std::chrono::milliseconds delay_per_host{0};  // pause between requests to one host (--delay)
   RetryPolicy retry;
-  bool offline = false;               // only the cache; nothing goes to the network
-  bool quiet = false;                 // no progress display
-  std::string user_agent;             // default "postbinder/<version>"
+  bool offline = false;    // only the cache; nothing goes to the network
+  bool quiet = false;      // no progress display
+  std::string user_agent;  // default "postbinder/<version>"
 };
 
 enum class BodyMode { File, Memory };  // Memory also fills HttpResponse::body
 
 struct HttpStats {
-  std::size_t downloaded = 0;    // bodies transferred
-  std::size_t revalidated = 0;   // 304 Not Modified answers
-  std::size_t from_cache = 0;    // served without a request (offline)
+  std::size_t downloaded = 0;   // bodies transferred
+  std::size_t revalidated = 0;  // 304 Not Modified answers
+  std::size_t from_cache = 0;   // served without a request (offline)
   std::size_t failed = 0;
-  std::uintmax_t bytes = 0;      // body bytes transferred
-  std::size_t requests = 0;      // HTTP requests sent, retries included
+  std::uintmax_t bytes = 0;  // body bytes transferred
+  std::size_t requests = 0;  // HTTP requests sent, retries included
 };
 
 class HttpClient {

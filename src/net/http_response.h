@@ -9,12 +9,12 @@
 namespace pb::net {
 
 struct HttpResponse {
-  std::string url;          // as asked for
-  std::string final_url;    // after redirects
-  long status = 0;          // HTTP status of the final response; 0 when none arrived
+  std::string url;                             // as asked for
+  std::string final_url;                       // after redirects
+  long status = 0;                             // HTTP status of the final response; 0 when none arrived
   std::map<std::string, std::string> headers;  // lower-case names; repeated headers joined by ", "
-  std::string body;         // filled for BodyMode::Memory
-  std::filesystem::path body_file;  // the cached body (always set when ok())
+  std::string body;                            // filled for BodyMode::Memory
+  std::filesystem::path body_file;             // the cached body (always set when ok())
   std::uintmax_t body_size = 0;
   std::string error;        // why it failed: "HTTP 404 Not Found", "timed out after 60 s"; empty when ok
   bool from_cache = false;  // no body was transferred (fresh in the cache, 304, or offline)

@@ -17,9 +17,14 @@ std::string megabytes(std::uintmax_t bytes) {
 }  // namespace
 
 Progress::Progress(std::string what, std::size_t total, bool quiet)
-    : what_(std::move(what)), total_(total), quiet_(quiet || total == 0 || what_.empty()), terminal_(isatty(STDERR_FILENO) == 1) {}
+    : what_(std::move(what)),
+      total_(total),
+      quiet_(quiet || total == 0 || what_.empty()),
+      terminal_(isatty(STDERR_FILENO) == 1) {}
 
-Progress::~Progress() { done(); }
+Progress::~Progress() {
+  done();
+}
 
 void Progress::transferred(std::uintmax_t bytes) {
   bytes_ += bytes;
@@ -43,10 +48,12 @@ void Progress::draw(bool force) {
     const int filled = total_ ? static_cast<int>(kWidth * finished_ / total_) : 0;
     std::string bar(static_cast<std::size_t>(filled), '=');
     bar.resize(kWidth, ' ');
-    std::fprintf(stderr, "\r%s [%s] %zu/%zu, %s ", what_.c_str(), bar.c_str(), finished_, total_, megabytes(bytes_).c_str());
+    std::fprintf(stderr, "\r%s [%s] %zu/%zu, %s ", what_.c_str(), bar.c_str(), finished_, total_,
+                 megabytes(bytes_).c_str());
     drawn_ = true;
   } else if (force || finished_ > 0) {
-    std::fprintf(stderr, "postbinder: %s: %zu/%zu done, %s\n", what_.c_str(), finished_, total_, megabytes(bytes_).c_str());
+    std::fprintf(stderr, "postbinder: %s: %zu/%zu done, %s\n", what_.c_str(), finished_, total_,
+                 megabytes(bytes_).c_str());
   }
 }
 

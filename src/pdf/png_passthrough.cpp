@@ -39,10 +39,14 @@ std::optional<PngForPdf> read_png_for_pdf(const std::filesystem::path& file) {
       colour_type = static_cast<unsigned char>(bytes[data + 9]);
       const int interlace = static_cast<unsigned char>(bytes[data + 12]);
       if (bit_depth != 8 || interlace != 0) return std::nullopt;
-      if (colour_type == 0) png.colours = 1;
-      else if (colour_type == 2) png.colours = 3;
-      else if (colour_type == 3) png.colours = 1;
-      else return std::nullopt;  // 4 and 6 carry alpha
+      if (colour_type == 0)
+        png.colours = 1;
+      else if (colour_type == 2)
+        png.colours = 3;
+      else if (colour_type == 3)
+        png.colours = 1;
+      else
+        return std::nullopt;  // 4 and 6 carry alpha
     } else if (type == "PLTE") {
       png.palette = bytes.substr(data, length);
     } else if (type == "tRNS") {

@@ -13,7 +13,9 @@ namespace pb::sources {
 
 namespace {
 
-bool has_markup(std::string_view html) { return html.find_first_of("<&") != std::string_view::npos; }
+bool has_markup(std::string_view html) {
+  return html.find_first_of("<&") != std::string_view::npos;
+}
 
 std::string collapse_all_spaces(std::string_view text) {
   // Titles are one line: no-break spaces count as spaces here.
@@ -47,7 +49,8 @@ std::string html_to_plain_text(std::string_view html) {
           tag == GUMBO_TAG_TH || tag == GUMBO_TAG_TR || tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_FIGCAPTION)
         text += ' ';
       const GumboVector& children = node->v.element.children;
-      for (unsigned i = children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+      for (unsigned i = children.length; i > 0; --i)
+        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
     }
   }
   gumbo_destroy_output(&options, output);
@@ -72,7 +75,8 @@ std::vector<std::string> links_in_html(std::string_view html, const std::string&
         if (const auto absolute = url::resolve(base_url, href->value);
             absolute && url::is_fetchable(*absolute) && std::find(links.begin(), links.end(), *absolute) == links.end())
           links.push_back(*absolute);
-    for (unsigned i = element.children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
+    for (unsigned i = element.children.length; i > 0; --i)
+      stack.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
   }
   gumbo_destroy_output(&options, output);
   return links;

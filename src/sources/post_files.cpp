@@ -24,7 +24,8 @@ std::string read_file(const fs::path& path) {
   std::error_code error;
   const std::uintmax_t size = fs::file_size(path, error);
   if (error) throw BuildError(path.string(), "cannot read: " + error.message());
-  if (size > kMaxFileBytes) throw BuildError(path.string(), "is " + std::to_string(size >> 20) + " MB, too large for a post file");
+  if (size > kMaxFileBytes)
+    throw BuildError(path.string(), "is " + std::to_string(size >> 20) + " MB, too large for a post file");
   std::ifstream stream(path, std::ios::binary);
   if (!stream) throw BuildError(path.string(), "cannot open the file");
   std::ostringstream buffer;

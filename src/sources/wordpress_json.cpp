@@ -90,13 +90,20 @@ void read_terms(const json& object, Post& post) {
 
 std::string describe_json_type(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::discarded: return "nothing";
-    default: return "a number";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::discarded:
+      return "nothing";
+    default:
+      return "a number";
   }
 }
 
@@ -147,7 +154,8 @@ Post post_from_json(const json& object, const std::string& origin, PostReading r
   post.modified_gmt = string_field(object, "modified_gmt");
   if (post.modified_gmt.empty()) post.modified_gmt = string_field(object, "modified");
   post.author_id = integer_field(object, "author");
-  if (const json* author = first_embedded(object, "author")) post.author = html_to_plain_text(string_field(*author, "name"));
+  if (const json* author = first_embedded(object, "author"))
+    post.author = html_to_plain_text(string_field(*author, "name"));
   post.featured_media = integer_field(object, "featured_media");
   post.featured_image = featured_image(object);
   read_terms(object, post);

@@ -67,12 +67,15 @@ PageLinks links_in_page(const std::string& html) {
       const GumboAttribute* rel = gumbo_get_attribute(&element.attributes, "rel");
       const GumboAttribute* href = gumbo_get_attribute(&element.attributes, "href");
       const GumboAttribute* type = gumbo_get_attribute(&element.attributes, "type");
-      if (rel && href && std::string_view(rel->value) == kApiRelation && links.api_root.empty()) links.api_root = href->value;
+      if (rel && href && std::string_view(rel->value) == kApiRelation && links.api_root.empty())
+        links.api_root = href->value;
       if (rel && href && type && text::iequals(rel->value, "alternate") && links.feed.empty() &&
-          (std::string_view(type->value) == "application/rss+xml" || std::string_view(type->value) == "application/atom+xml"))
+          (std::string_view(type->value) == "application/rss+xml" ||
+           std::string_view(type->value) == "application/atom+xml"))
         links.feed = href->value;
     }
-    for (unsigned i = 0; i < element.children.length; ++i) stack.push_back(static_cast<const GumboNode*>(element.children.data[i]));
+    for (unsigned i = 0; i < element.children.length; ++i)
+      stack.push_back(static_cast<const GumboNode*>(element.children.data[i]));
   }
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return links;
@@ -98,11 +101,14 @@ std::string describe_failure(const net::HttpResponse& response) {
 
 std::string join_ids(const std::vector<std::int64_t>& ids, std::size_t from, std::size_t count) {
   std::string joined;
-  for (std::size_t i = from; i < from + count && i < ids.size(); ++i) joined += (joined.empty() ? "" : ",") + std::to_string(ids[i]);
+  for (std::size_t i = from; i < from + count && i < ids.size(); ++i)
+    joined += (joined.empty() ? "" : ",") + std::to_string(ids[i]);
   return joined;
 }
 
-std::string with_time(const std::string& date) { return date.size() == 10 ? date + "T00:00:00" : date; }
+std::string with_time(const std::string& date) {
+  return date.size() == 10 ? date + "T00:00:00" : date;
+}
 
 constexpr const char* kListFields =
     "id,date,date_gmt,modified_gmt,slug,status,link,title,guid,author,featured_media,content.protected";
@@ -116,8 +122,10 @@ std::string link_header_target(const std::string& header, const std::string& rel
     if (close == std::string::npos) break;
     const std::string target = header.substr(at + 1, close - at - 1);
     const std::size_t next = header.find('<', close);
-    const std::string params = header.substr(close + 1, next == std::string::npos ? std::string::npos : next - close - 1);
-    if (params.find("rel=\"" + relation + "\"") != std::string::npos || params.find("rel=" + relation) != std::string::npos)
+    const std::string params =
+        header.substr(close + 1, next == std::string::npos ? std::string::npos : next - close - 1);
+    if (params.find("rel=\"" + relation + "\"") != std::string::npos ||
+        params.find("rel=" + relation) != std::string::npos)
       return target;
     at = close;
   }
@@ -141,7 +149,7 @@ std::string WordPressSite::endpoint(const std::string& route, const Query& query
 }
 
 WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& address, Diagnostics& diagnostics,
-                                     const net::HttpResponse* fetched_page) {
+                                      const net::HttpResponse* fetched_page) {
   const std::optional<url::Parts> parts = url::parse(address);
   if (!parts || (parts->scheme != "http" && parts->scheme != "https"))
     throw BuildError(address, "not an http or https URL");
@@ -155,11 +163,12 @@ WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& 
 
   std::vector<std::string> roots;
   const auto add_root = [&](const std::string& candidate) {
-    if (const auto absolute = url::resolve(address, candidate); absolute && url::is_fetchable(*absolute) &&
-                                                                 std::find(roots.begin(), roots.end(), *absolute) == roots.end())
+    if (const auto absolute = url::resolve(address, candidate);
+        absolute && url::is_fetchable(*absolute) && std::find(roots.begin(), roots.end(), *absolute) == roots.end())
       roots.push_back(*absolute);
   };
-  if (const std::string target = link_header_target(page.header("link"), kApiRelation); !target.empty()) add_root(target);
+  if (const std::string target = link_header_target(page.header("link"), kApiRelation); !target.empty())
+    add_root(target);
   const PageLinks page_links = page.ok() ? links_in_page(page.body) : PageLinks{};
   if (!page_links.api_root.empty()) add_root(page_links.api_root);
   const std::vector<std::string> prefixes = install_prefixes(parts->path);
@@ -173,8 +182,10 @@ WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& 
       http.cache().remember(memory_key, root);
       return std::move(*site);
     }
-    if ((answer.status == 401 || answer.status == 403) && refusal.empty()) refusal = root + " answered " + describe_failure(answer);
-    if (answer.status == 0 && !answer.ok()) throw BuildError(address, "cannot reach " + parts->host + ": " + answer.error);
+    if ((answer.status == 401 || answer.status == 403) && refusal.empty())
+      refusal = root + " answered " + describe_failure(answer);
+    if (answer.status == 0 && !answer.ok())
+      throw BuildError(address, "cannot reach " + parts->host + ": " + answer.error);
   }
   const std::string feed = page_links.feed.empty() ? origin + "/feed/" : page_links.feed;
   if (!refusal.empty())
@@ -182,8 +193,13 @@ WordPressSite WordPressSite::discover(net::HttpClient& http, const std::string& 
                                   "; a security plugin may block it. Read the site's feed instead: " + feed);
   if (!page.ok() && page.status != 404) throw BuildError(address, "the page answered " + page.error);
   if (!page.ok() || !looks_like_wordpress(page.body))
-    throw BuildError(address, "does not look like a WordPress site: no REST API at /wp-json/ or ?rest_route=/ and no WordPress markup in the page");
-  throw BuildError(address, "this WordPress site has no REST API (both /wp-json/ and ?rest_route=/ answer 404). Read its feed instead: " + feed);
+    throw BuildError(address,
+                     "does not look like a WordPress site: no REST API at /wp-json/ or ?rest_route=/ and no WordPress "
+                     "markup in the page");
+  throw BuildError(
+      address,
+      "this WordPress site has no REST API (both /wp-json/ and ?rest_route=/ answer 404). Read its feed instead: " +
+          feed);
 }
 
 std::optional<WordPressSite> WordPressSite::remembered(net::HttpClient& http, const std::string& address,
@@ -194,8 +210,8 @@ std::optional<WordPressSite> WordPressSite::remembered(net::HttpClient& http, co
   return std::nullopt;
 }
 
-std::optional<WordPressSite> WordPressSite::probe(net::HttpClient& http, const std::string& root, Diagnostics& diagnostics,
-                                                  net::HttpResponse* answer) {
+std::optional<WordPressSite> WordPressSite::probe(net::HttpClient& http, const std::string& root,
+                                                  Diagnostics& diagnostics, net::HttpResponse* answer) {
   WordPressSite site(http, root, "", diagnostics);
   net::HttpResponse response =
       http.fetch(site.endpoint("wp/v2/posts", {{"per_page", "1"}, {"_fields", "id"}}), net::BodyMode::Memory);
@@ -225,7 +241,8 @@ std::vector<json> WordPressSite::get_pages(const std::string& route, Query query
   const net::HttpResponse first = http_->fetch(first_url, net::BodyMode::Memory);
   if (!first.ok()) throw BuildError(first_url, describe_failure(first));
   std::vector<json> pages = {json::parse(first.body, nullptr, false)};
-  if (!pages.front().is_array()) throw BuildError(first_url, "the API answered with something that is not a list of posts");
+  if (!pages.front().is_array())
+    throw BuildError(first_url, "the API answered with something that is not a list of posts");
 
   int total_pages = 1;
   try {
@@ -272,7 +289,8 @@ std::vector<Post> WordPressSite::posts_from(const std::vector<json>& pages, bool
 
 std::vector<Post> WordPressSite::list_posts(const SiteFilters& filters) {
   Query query = {{"_fields", kListFields}, {"orderby", "date"}, {"order", "asc"}};
-  if (!filters.category.empty()) query.emplace_back("categories", std::to_string(term_id("categories", filters.category)));
+  if (!filters.category.empty())
+    query.emplace_back("categories", std::to_string(term_id("categories", filters.category)));
   if (!filters.tag.empty()) query.emplace_back("tags", std::to_string(term_id("tags", filters.tag)));
   if (!filters.after.empty()) query.emplace_back("after", with_time(filters.after));
   if (!filters.before.empty()) query.emplace_back("before", with_time(filters.before));
@@ -283,7 +301,8 @@ std::int64_t WordPressSite::term_id(const std::string& taxonomy, const std::stri
   const std::string address = endpoint("wp/v2/" + taxonomy, {{"slug", slug}, {"_fields", "id,slug"}});
   const json terms = get_json(address);
   if (!terms.is_array() || terms.empty() || !terms.front().contains("id"))
-    throw BuildError(home_, std::string("the site has no ") + (taxonomy == "tags" ? "tag" : "category") + " \"" + slug + "\"");
+    throw BuildError(home_,
+                     std::string("the site has no ") + (taxonomy == "tags" ? "tag" : "category") + " \"" + slug + "\"");
   return terms.front()["id"].get<std::int64_t>();
 }
 
@@ -298,7 +317,8 @@ std::vector<Post> WordPressSite::fetch_posts(const std::vector<std::int64_t>& id
   for (const net::HttpResponse& response : http_->fetch_all(urls, net::BodyMode::Memory, "posts")) {
     if (!response.ok()) throw BuildError(response.url, describe_failure(response));
     pages.push_back(json::parse(response.body, nullptr, false));
-    if (!pages.back().is_array()) throw BuildError(response.url, "the API answered with something that is not a list of posts");
+    if (!pages.back().is_array())
+      throw BuildError(response.url, "the API answered with something that is not a list of posts");
   }
   std::vector<Post> posts = posts_from(pages, true);
   fill_missing_embeds(posts);
@@ -312,7 +332,8 @@ std::vector<Post> WordPressSite::fetch_posts_by_slug(const std::vector<std::stri
   if (slugs.empty()) return {};
   std::string joined;
   for (const std::string& slug : slugs) joined += (joined.empty() ? "" : ",") + slug;
-  const json page = get_json(endpoint("wp/v2/posts", {{"slug", joined}, {"per_page", std::to_string(kPerPage)}, {"_embed", ""}}));
+  const json page =
+      get_json(endpoint("wp/v2/posts", {{"slug", joined}, {"per_page", std::to_string(kPerPage)}, {"_embed", ""}}));
   std::vector<Post> posts = posts_from({page}, true);
   fill_missing_embeds(posts);
   return posts;
@@ -344,9 +365,9 @@ std::optional<Post> WordPressSite::post_at(const std::string& address) {
 }
 
 std::vector<Post> WordPressSite::search(const std::string& words, int limit) {
-  const json page = get_json(endpoint("wp/v2/posts", {{"search", words},
-                                                      {"per_page", std::to_string(std::clamp(limit, 1, kPerPage))},
-                                                      {"_embed", ""}}));
+  const json page = get_json(
+      endpoint("wp/v2/posts",
+               {{"search", words}, {"per_page", std::to_string(std::clamp(limit, 1, kPerPage))}, {"_embed", ""}}));
   std::vector<Post> posts = posts_from({page}, true);
   fill_missing_embeds(posts);
   return posts;
@@ -358,14 +379,16 @@ void WordPressSite::fill_missing_embeds(std::vector<Post>& posts) {
   std::vector<std::int64_t> authors;
   std::vector<std::int64_t> media;
   for (const Post& post : posts) {
-    if (post.author.empty() && post.author_id > 0 && std::find(authors.begin(), authors.end(), post.author_id) == authors.end())
+    if (post.author.empty() && post.author_id > 0 &&
+        std::find(authors.begin(), authors.end(), post.author_id) == authors.end())
       authors.push_back(post.author_id);
     if (!post.featured_image && post.featured_media > 0) media.push_back(post.featured_media);
   }
   std::map<std::int64_t, std::string> author_names;
   if (!authors.empty()) {
     std::vector<std::string> urls;
-    for (std::int64_t id : authors) urls.push_back(endpoint("wp/v2/users/" + std::to_string(id), {{"_fields", "id,name"}}));
+    for (std::int64_t id : authors)
+      urls.push_back(endpoint("wp/v2/users/" + std::to_string(id), {{"_fields", "id,name"}}));
     const auto responses = http_->fetch_all(urls, net::BodyMode::Memory, "authors");
     for (std::size_t i = 0; i < responses.size(); ++i) {
       const json user = responses[i].ok() ? json::parse(responses[i].body, nullptr, false) : json();

@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,7 +34,8 @@ class WordPressSite {
   // WordPress at all).
   // The site whose API a previous run found for url, still answering (the probe is a
   // conditional request); nullopt when there is none. No page is fetched.
-  static std::optional<WordPressSite> remembered(net::HttpClient& http, const std::string& url, Diagnostics& diagnostics);
+  static std::optional<WordPressSite> remembered(net::HttpClient& http, const std::string& url,
+                                                 Diagnostics& diagnostics);
 
   // page: the response to url when the caller fetched it already.
   static WordPressSite discover(net::HttpClient& http, const std::string& url, Diagnostics& diagnostics,

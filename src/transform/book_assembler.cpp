@@ -1,5 +1,5 @@
-#include "common/interrupt.h"
 #include "transform/book_assembler.h"
+#include "common/interrupt.h"
 
 #include <algorithm>
 #include <set>

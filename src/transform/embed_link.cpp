@@ -36,7 +36,8 @@ std::optional<EmbedLink> embed_link(std::string_view src, std::string_view title
     for (std::string_view pair : text::split(parts->query, '&'))
       if (pair.starts_with("list=") && pair.size() > 5)
         if (id == "videoseries" || id.empty())
-          return EmbedLink{"https://www.youtube.com/playlist?" + std::string(pair), with_title("Playlist on YouTube", title)};
+          return EmbedLink{"https://www.youtube.com/playlist?" + std::string(pair),
+                           with_title("Playlist on YouTube", title)};
     if (!id.empty()) return EmbedLink{"https://www.youtube.com/watch?v=" + id, with_title("Video on YouTube", title)};
   }
   if (host_is(host, "vimeo.com")) {
@@ -45,7 +46,8 @@ std::optional<EmbedLink> embed_link(std::string_view src, std::string_view title
   }
   if (host_is(host, "twitter.com") || host_is(host, "x.com"))
     return EmbedLink{url::without_fragment(src), with_title("Post on X (Twitter)", title)};
-  if (host_is(host, "spotify.com")) return EmbedLink{url::without_fragment(src), with_title("Listen on Spotify", title)};
+  if (host_is(host, "spotify.com"))
+    return EmbedLink{url::without_fragment(src), with_title("Listen on Spotify", title)};
   if (host_is(host, "soundcloud.com") || host_is(host, "w.soundcloud.com"))
     return EmbedLink{url::without_fragment(src), with_title("Listen on SoundCloud", title)};
   if (host_is(host, "google.com") && parts->path.starts_with("/maps"))

@@ -50,7 +50,9 @@ std::optional<int> attribute_number(const GumboElement& element, const char* nam
   return number;
 }
 
-int attribute_int(const GumboElement& element, const char* name) { return attribute_number(element, name).value_or(0); }
+int attribute_int(const GumboElement& element, const char* name) {
+  return attribute_number(element, name).value_or(0);
+}
 
 bool has_class(const GumboElement& element, std::string_view wanted) {
   const char* classes = attribute(element, "class");
@@ -69,9 +71,13 @@ std::string tag_name(const GumboElement& element) {
   return pb::text::ascii_lower(std::string_view(piece.data ? piece.data : "", piece.data ? piece.length : 0));
 }
 
-const GumboVector& children_of(const GumboNode* node) { return node->v.element.children; }
+const GumboVector& children_of(const GumboNode* node) {
+  return node->v.element.children;
+}
 
-const GumboNode* child(const GumboVector& children, unsigned i) { return static_cast<const GumboNode*>(children.data[i]); }
+const GumboNode* child(const GumboVector& children, unsigned i) {
+  return static_cast<const GumboNode*>(children.data[i]);
+}
 
 bool is_element(const GumboNode* node, GumboTag tag) {
   return (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) && node->v.element.tag == tag;
@@ -146,45 +152,113 @@ struct ElementInfo {
 ElementInfo classify(const std::string& name) {
   using book::Style;
   static const std::initializer_list<std::pair<std::string_view, ElementInfo>> table = {
-      {"script", {Kind::Drop}},        {"style", {Kind::Drop}},         {"template", {Kind::Drop}},
-      {"head", {Kind::Drop}},          {"title", {Kind::Drop}},         {"meta", {Kind::Drop}},
-      {"link", {Kind::Drop}},          {"base", {Kind::Drop}},          {"form", {Kind::Drop}},
-      {"input", {Kind::Drop}},         {"button", {Kind::Drop}},        {"select", {Kind::Drop}},
-      {"textarea", {Kind::Drop}},      {"option", {Kind::Drop}},        {"optgroup", {Kind::Drop}},
-      {"datalist", {Kind::Drop}},      {"output", {Kind::Drop}},        {"progress", {Kind::Drop}},
-      {"meter", {Kind::Drop}},         {"keygen", {Kind::Drop}},        {"canvas", {Kind::Drop}},
-      {"map", {Kind::Drop}},           {"area", {Kind::Drop}},          {"svg", {Kind::Drop}},
-      {"param", {Kind::Drop}},         {"track", {Kind::Drop}},         {"source", {Kind::Drop}},
-      {"frame", {Kind::Drop}},         {"frameset", {Kind::Drop}},      {"noframes", {Kind::Drop}},
-      {"applet", {Kind::Drop}},        {"dialog", {Kind::Drop}},        {"wbr", {Kind::Drop}},
-      {"col", {Kind::Drop}},           {"colgroup", {Kind::Drop}},      {"rp", {Kind::Drop}},
-      {"p", {Kind::Paragraph}},        {"h1", {Kind::Heading}},         {"h2", {Kind::Heading}},
-      {"h3", {Kind::Heading}},         {"h4", {Kind::Heading}},         {"h5", {Kind::Heading}},
-      {"h6", {Kind::Heading}},         {"div", {Kind::Block}},          {"section", {Kind::Block}},
-      {"article", {Kind::Block}},      {"header", {Kind::Block}},       {"footer", {Kind::Block}},
-      {"main", {Kind::Block}},         {"aside", {Kind::Block}},        {"nav", {Kind::Block}},
-      {"address", {Kind::Block}},      {"center", {Kind::Block}},       {"hgroup", {Kind::Block}},
-      {"fieldset", {Kind::Block}},     {"details", {Kind::Block}},      {"dl", {Kind::Block}},
-      {"dd", {Kind::Block}},           {"figcaption", {Kind::Paragraph}}, {"caption", {Kind::Paragraph}},
-      {"legend", {Kind::Paragraph}},   {"body", {Kind::Block}},         {"html", {Kind::Block}},
-      {"dt", {Kind::Term}},            {"summary", {Kind::Term}},       {"em", {Kind::Styled, Style::Emphasis}},
-      {"i", {Kind::Styled, Style::Emphasis}},     {"cite", {Kind::Styled, Style::Emphasis}},
-      {"dfn", {Kind::Styled, Style::Emphasis}},   {"var", {Kind::Styled, Style::Emphasis}},
-      {"strong", {Kind::Styled, Style::Strong}},  {"b", {Kind::Styled, Style::Strong}},
-      {"code", {Kind::Styled, Style::Code}},      {"kbd", {Kind::Styled, Style::Code}},
-      {"samp", {Kind::Styled, Style::Code}},      {"tt", {Kind::Styled, Style::Code}},
-      {"sub", {Kind::Styled, Style::Subscript}},  {"sup", {Kind::Styled, Style::Superscript}},
-      {"small", {Kind::Styled, Style::Small}},    {"del", {Kind::Styled, Style::Deleted}},
-      {"s", {Kind::Styled, Style::Deleted}},      {"strike", {Kind::Styled, Style::Deleted}},
-      {"ins", {Kind::Styled, Style::Inserted}},   {"u", {Kind::Styled, Style::Underline}},
-      {"mark", {Kind::Styled, Style::Highlight}}, {"br", {Kind::LineBreak}},
-      {"a", {Kind::Link}},             {"img", {Kind::Image}},          {"picture", {Kind::Picture}},
-      {"ul", {Kind::List}},            {"ol", {Kind::List}},            {"menu", {Kind::List}},
-      {"li", {Kind::ListItem}},        {"blockquote", {Kind::BlockQuote}}, {"figure", {Kind::Figure}},
-      {"table", {Kind::Table}},        {"pre", {Kind::Preformatted}},   {"listing", {Kind::Preformatted}},
-      {"xmp", {Kind::Preformatted}},   {"hr", {Kind::Rule}},            {"iframe", {Kind::Embed}},
-      {"embed", {Kind::Embed}},        {"object", {Kind::Embed}},       {"video", {Kind::Embed}},
-      {"audio", {Kind::Embed}},        {"noscript", {Kind::NoScript}},  {"q", {Kind::Quote}},
+      {"script", {Kind::Drop}},
+      {"style", {Kind::Drop}},
+      {"template", {Kind::Drop}},
+      {"head", {Kind::Drop}},
+      {"title", {Kind::Drop}},
+      {"meta", {Kind::Drop}},
+      {"link", {Kind::Drop}},
+      {"base", {Kind::Drop}},
+      {"form", {Kind::Drop}},
+      {"input", {Kind::Drop}},
+      {"button", {Kind::Drop}},
+      {"select", {Kind::Drop}},
+      {"textarea", {Kind::Drop}},
+      {"option", {Kind::Drop}},
+      {"optgroup", {Kind::Drop}},
+      {"datalist", {Kind::Drop}},
+      {"output", {Kind::Drop}},
+      {"progress", {Kind::Drop}},
+      {"meter", {Kind::Drop}},
+      {"keygen", {Kind::Drop}},
+      {"canvas", {Kind::Drop}},
+      {"map", {Kind::Drop}},
+      {"area", {Kind::Drop}},
+      {"svg", {Kind::Drop}},
+      {"param", {Kind::Drop}},
+      {"track", {Kind::Drop}},
+      {"source", {Kind::Drop}},
+      {"frame", {Kind::Drop}},
+      {"frameset", {Kind::Drop}},
+      {"noframes", {Kind::Drop}},
+      {"applet", {Kind::Drop}},
+      {"dialog", {Kind::Drop}},
+      {"wbr", {Kind::Drop}},
+      {"col", {Kind::Drop}},
+      {"colgroup", {Kind::Drop}},
+      {"rp", {Kind::Drop}},
+      {"p", {Kind::Paragraph}},
+      {"h1", {Kind::Heading}},
+      {"h2", {Kind::Heading}},
+      {"h3", {Kind::Heading}},
+      {"h4", {Kind::Heading}},
+      {"h5", {Kind::Heading}},
+      {"h6", {Kind::Heading}},
+      {"div", {Kind::Block}},
+      {"section", {Kind::Block}},
+      {"article", {Kind::Block}},
+      {"header", {Kind::Block}},
+      {"footer", {Kind::Block}},
+      {"main", {Kind::Block}},
+      {"aside", {Kind::Block}},
+      {"nav", {Kind::Block}},
+      {"address", {Kind::Block}},
+      {"center", {Kind::Block}},
+      {"hgroup", {Kind::Block}},
+      {"fieldset", {Kind::Block}},
+      {"details", {Kind::Block}},
+      {"dl", {Kind::Block}},
+      {"dd", {Kind::Block}},
+      {"figcaption", {Kind::Paragraph}},
+      {"caption", {Kind::Paragraph}},
+      {"legend", {Kind::Paragraph}},
+      {"body", {Kind::Block}},
+      {"html", {Kind::Block}},
+      {"dt", {Kind::Term}},
+      {"summary", {Kind::Term}},
+      {"em", {Kind::Styled, Style::Emphasis}},
+      {"i", {Kind::Styled, Style::Emphasis}},
+      {"cite", {Kind::Styled, Style::Emphasis}},
+      {"dfn", {Kind::Styled, Style::Emphasis}},
+      {"var", {Kind::Styled, Style::Emphasis}},
+      {"strong", {Kind::Styled, Style::Strong}},
+      {"b", {Kind::Styled, Style::Strong}},
+      {"code", {Kind::Styled, Style::Code}},
+      {"kbd", {Kind::Styled, Style::Code}},
+      {"samp", {Kind::Styled, Style::Code}},
+      {"tt", {Kind::Styled, Style::Code}},
+      {"sub", {Kind::Styled, Style::Subscript}},
+      {"sup", {Kind::Styled, Style::Superscript}},
+      {"small", {Kind::Styled, Style::Small}},
+      {"del", {Kind::Styled, Style::Deleted}},
+      {"s", {Kind::Styled, Style::Deleted}},
+      {"strike", {Kind::Styled, Style::Deleted}},
+      {"ins", {Kind::Styled, Style::Inserted}},
+      {"u", {Kind::Styled, Style::Underline}},
+      {"mark", {Kind::Styled, Style::Highlight}},
+      {"br", {Kind::LineBreak}},
+      {"a", {Kind::Link}},
+      {"img", {Kind::Image}},
+      {"picture", {Kind::Picture}},
+      {"ul", {Kind::List}},
+      {"ol", {Kind::List}},
+      {"menu", {Kind::List}},
+      {"li", {Kind::ListItem}},
+      {"blockquote", {Kind::BlockQuote}},
+      {"figure", {Kind::Figure}},
+      {"table", {Kind::Table}},
+      {"pre", {Kind::Preformatted}},
+      {"listing", {Kind::Preformatted}},
+      {"xmp", {Kind::Preformatted}},
+      {"hr", {Kind::Rule}},
+      {"iframe", {Kind::Embed}},
+      {"embed", {Kind::Embed}},
+      {"object", {Kind::Embed}},
+      {"video", {Kind::Embed}},
+      {"audio", {Kind::Embed}},
+      {"noscript", {Kind::NoScript}},
+      {"q", {Kind::Quote}},
   };
   for (const auto& [tag, info] : table)
     if (tag == name) return info;
@@ -345,7 +419,8 @@ class HtmlConverter {
     const std::string name = tag_name(e);
     const ElementInfo info = classify(name);
     if (info.kind == Kind::Drop) {
-      if (name == "svg" || name == "canvas") warn_once("an inline <" + name + "> drawing was left out: books cannot carry it");
+      if (name == "svg" || name == "canvas")
+        warn_once("an inline <" + name + "> drawing was left out: books cannot carry it");
       return;
     }
     if (info.kind != Kind::Heading && info.kind != Kind::ListItem && info.kind != Kind::Figure)
@@ -560,8 +635,8 @@ class HtmlConverter {
   void noscript(const GumboNode* node, int depth) {
     const GumboNode* img = find_descendant(node, GUMBO_TAG_IMG);
     if (!img) return;  // "please enable JavaScript" and the like
-    const bool follows_figure = last_figure_.container == blocks_ && blocks_ && last_figure_.index < blocks_->size() &&
-                                run_.blank();
+    const bool follows_figure =
+        last_figure_.container == blocks_ && blocks_ && last_figure_.index < blocks_->size() && run_.blank();
     if (follows_figure) {
       if (!last_figure_.placeholder) return;  // the lazy-loaded copy was real: this one repeats it
       blocks_->erase(blocks_->begin() + static_cast<std::ptrdiff_t>(last_figure_.index));
@@ -587,7 +662,8 @@ class HtmlConverter {
     list.ordered = ordered;
     if (ordered) {
       list.marker = marker_of(attribute_string(e, "type"));
-      if (const std::optional<int> start = attribute_number(e, "start")) list.start = std::clamp(*start, -1000000, 1000000);
+      if (const std::optional<int> start = attribute_number(e, "start"))
+        list.start = std::clamp(*start, -1000000, 1000000);
     }
     const GumboVector& children = children_of(node);
     for (unsigned i = 0; i < children.length; ++i) {
@@ -642,8 +718,9 @@ class HtmlConverter {
     const GumboVector& children = children_of(node);
     for (unsigned i = 0; i < children.length && !caption_node; ++i) {
       const GumboNode* item = child(children, i);
-      const bool is_caption = caption_class ? (item->type == GUMBO_NODE_ELEMENT && has_class(item->v.element, caption_class))
-                                            : is_element(item, GUMBO_TAG_FIGCAPTION);
+      const bool is_caption = caption_class
+                                  ? (item->type == GUMBO_NODE_ELEMENT && has_class(item->v.element, caption_class))
+                                  : is_element(item, GUMBO_TAG_FIGCAPTION);
       if (is_caption) caption_node = item;
     }
     book::Blocks inner;
@@ -716,7 +793,8 @@ class HtmlConverter {
         table_rows(item, depth, table, false);
     }
     const bool has_content = std::any_of(table.rows.begin(), table.rows.end(), [](const book::TableRow& row) {
-      return std::any_of(row.cells.begin(), row.cells.end(), [](const book::TableCell& cell) { return !cell.blocks.empty(); });
+      return std::any_of(row.cells.begin(), row.cells.end(),
+                         [](const book::TableCell& cell) { return !cell.blocks.empty(); });
     });
     if (has_content) emit(book::Block{std::move(table)});
     for (book::Block& block : lifted) emit(std::move(block));
@@ -747,7 +825,8 @@ class HtmlConverter {
     if (src.empty() && (name == "video" || name == "audio")) {
       const GumboVector& children = children_of(node);
       for (unsigned i = 0; i < children.length && src.empty(); ++i)
-        if (is_element(child(children, i), GUMBO_TAG_SOURCE)) src = attribute_string(child(children, i)->v.element, "src");
+        if (is_element(child(children, i), GUMBO_TAG_SOURCE))
+          src = attribute_string(child(children, i)->v.element, "src");
     }
     if (src.empty()) return;
     const std::optional<std::string> absolute = url::resolve(input_.base_url, src);

@@ -17,13 +17,13 @@ namespace pb::transform {
 
 struct ConversionInput {
   std::string_view html;
-  std::string base_url;             // the post's link: relative URLs resolve against it
-  std::filesystem::path base_dir;   // folder of a local post file (relative images), or empty
-  std::string chapter_title;        // a first heading repeating it is dropped
-  std::size_t chapter = 0;          // index of this chapter ("#anchor" links stay in it)
+  std::string base_url;            // the post's link: relative URLs resolve against it
+  std::filesystem::path base_dir;  // folder of a local post file (relative images), or empty
+  std::string chapter_title;       // a first heading repeating it is dropped
+  std::size_t chapter = 0;         // index of this chapter ("#anchor" links stay in it)
   int max_image_width = 1600;
   const PostLinkIndex* links = nullptr;  // other posts of the book, for cross-chapter links
-  std::string origin;               // names the post in warnings
+  std::string origin;                    // names the post in warnings
 };
 
 // Converts the HTML. ids holds the ids already taken in the chapter (the title's) and receives

@@ -25,7 +25,9 @@ std::string IdRegistry::unique(std::string base) {
   }
 }
 
-std::string IdRegistry::reserve(std::string_view wanted) { return unique(std::string(wanted)); }
+std::string IdRegistry::reserve(std::string_view wanted) {
+  return unique(std::string(wanted));
+}
 
 std::string IdRegistry::keep(std::string_view original) {
   if (kept_.contains(original)) return "";

@@ -13,7 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string quoted(std::string_view written) { return "\"" + utf8::truncate(utf8::sanitize_for_xml(written), 60) + "\""; }
+std::string quoted(std::string_view written) {
+  return "\"" + utf8::truncate(utf8::sanitize_for_xml(written), 60) + "\"";
+}
 
 bool has_scheme(std::string_view written) {
   const std::size_t colon = written.find(':');

@@ -10,7 +10,9 @@ namespace pb::transform {
 
 namespace {
 
-bool is_srcset_space(char c) { return text::is_html_space(c); }
+bool is_srcset_space(char c) {
+  return text::is_html_space(c);
+}
 
 // Reads one descriptor such as "800w" or "1.5x" into the candidate; false when malformed.
 bool apply_descriptor(std::string_view descriptor, SrcsetCandidate& candidate) {
@@ -35,9 +37,9 @@ bool apply_descriptor(std::string_view descriptor, SrcsetCandidate& candidate) {
 }
 
 std::optional<SrcsetCandidate> best_candidate(const std::vector<SrcsetCandidate>& candidates, int max_width) {
-  const SrcsetCandidate* widest_fitting = nullptr;   // widest "Nw" candidate not wider than max_width
-  const SrcsetCandidate* narrowest_over = nullptr;   // used only when every "Nw" candidate is too wide
-  const SrcsetCandidate* densest = nullptr;          // "Nx" candidates; a bare URL counts as 1x
+  const SrcsetCandidate* widest_fitting = nullptr;  // widest "Nw" candidate not wider than max_width
+  const SrcsetCandidate* narrowest_over = nullptr;  // used only when every "Nw" candidate is too wide
+  const SrcsetCandidate* densest = nullptr;         // "Nx" candidates; a bare URL counts as 1x
   const auto density = [](const SrcsetCandidate& c) { return c.density > 0 ? c.density : 1.0; };
   for (const SrcsetCandidate& candidate : candidates) {
     if (is_placeholder_data_uri(candidate.url)) continue;

@@ -11,8 +11,8 @@ namespace pb::transform {
 
 struct SrcsetCandidate {
   std::string url;
-  int width = 0;        // "800w"; 0 when absent
-  double density = 0;   // "2x"; 0 when absent
+  int width = 0;       // "800w"; 0 when absent
+  double density = 0;  // "2x"; 0 when absent
 };
 
 // Parses an HTML srcset attribute ("a.jpg 300w, b.jpg 800w" or "a.jpg, b.jpg 2x").
@@ -34,8 +34,8 @@ struct ImageAttributes {
 };
 
 struct ChosenSource {
-  std::string url;        // as written (may still be relative)
-  int width = 0;          // the candidate's declared width, 0 when unknown
+  std::string url;           // as written (may still be relative)
+  int width = 0;             // the candidate's declared width, 0 when unknown
   bool placeholder = false;  // only a lazy-load placeholder (data: GIF/SVG) was found
 };
 

@@ -124,7 +124,9 @@ bool has_visible_text(const Inlines& inlines) {
   return false;
 }
 
-Inlines& InlineRun::current() { return frames_.empty() ? root_ : frames_.back().children; }
+Inlines& InlineRun::current() {
+  return frames_.empty() ? root_ : frames_.back().children;
+}
 
 void InlineRun::push_style(book::Style style) {
   Frame frame;
@@ -178,7 +180,9 @@ void InlineRun::line_break() {
   last_was_space_ = true;
 }
 
-void InlineRun::anchor(std::string id) { current().push_back(Inline{book::Anchor{std::move(id)}}); }
+void InlineRun::anchor(std::string id) {
+  current().push_back(Inline{book::Anchor{std::move(id)}});
+}
 
 book::Inlines InlineRun::take() {
   // Close the open elements from the innermost out, keeping their (now empty) frames open.

@@ -20,8 +20,8 @@ class InlineRun {
   void pop();  // closes the innermost open element
   std::size_t depth() const { return frames_.size(); }
 
-  void text(std::string_view html_text);      // whitespace collapsed as a browser would
-  void verbatim(std::string_view text);       // no collapsing (already clean)
+  void text(std::string_view html_text);  // whitespace collapsed as a browser would
+  void verbatim(std::string_view text);   // no collapsing (already clean)
   void line_break();
   void anchor(std::string id);
 

@@ -11,13 +11,13 @@ namespace {
 
 // Void elements and elements closed implicitly by their siblings or parents.
 constexpr std::array<std::string_view, 33> kUncounted = {
-    "area", "base",  "br",    "col",   "embed", "hr",    "img",      "input", "link",  "meta", "param",
-    "source", "track", "wbr", "keygen", "p",    "li",    "dt",       "dd",    "tr",    "td",   "th",
-    "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rtc", "rp"};
+    "area",   "base",  "br",    "col",    "embed",    "hr",       "img",     "input", "link", "meta", "param",
+    "source", "track", "wbr",   "keygen", "p",        "li",       "dt",      "dd",    "tr",   "td",   "th",
+    "thead",  "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb",    "rt",   "rtc",  "rp"};
 
 // Elements whose content is text up to their end tag: "<div>" inside a script is not a tag.
-constexpr std::array<std::string_view, 8> kRawText = {"script", "style", "textarea", "title",
-                                                      "xmp",    "iframe", "noembed", "noframes"};
+constexpr std::array<std::string_view, 8> kRawText = {"script", "style",  "textarea", "title",
+                                                      "xmp",    "iframe", "noembed",  "noframes"};
 
 template <std::size_t N>
 bool is_one_of(std::string_view name, const std::array<std::string_view, N>& names) {

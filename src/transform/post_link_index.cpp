@@ -7,7 +7,9 @@ namespace pb::transform {
 
 namespace {
 
-std::string bare_host(const std::string& host) { return host.starts_with("www.") ? host.substr(4) : host; }
+std::string bare_host(const std::string& host) {
+  return host.starts_with("www.") ? host.substr(4) : host;
+}
 
 // "p=123" or "page_id=123" from a query string.
 std::string post_id_in_query(std::string_view query) {

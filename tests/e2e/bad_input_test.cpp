@@ -9,9 +9,9 @@ namespace {
 
 struct BadInput {
   std::string name;
-  std::string file_content;   // written to posts/bad.json
+  std::string file_content;  // written to posts/bad.json
   int exit_code;
-  std::string message;        // must appear on stderr
+  std::string message;  // must appear on stderr
 };
 
 std::string valid_post_json() {
@@ -27,14 +27,15 @@ TEST_P(BadInputTest, FailsClearlyAndLeavesThePreviousBookAlone) {
   write_file(book, "the previous book");
   write_file(scratch / "posts/good.json", valid_post_json());
   write_file(scratch / "posts/bad.json", bad.file_content);
-  const CommandResult result =
-      postbinder({"build", (scratch / "posts/good.json").string(), (scratch / "posts/bad.json").string(), "-o", book.string()});
+  const CommandResult result = postbinder(
+      {"build", (scratch / "posts/good.json").string(), (scratch / "posts/bad.json").string(), "-o", book.string()});
   EXPECT_EQ(result.exit_code, bad.exit_code) << result.err;
   EXPECT_NE(result.err.find("bad.json"), std::string::npos) << "the message must name the file: " << result.err;
   EXPECT_NE(result.err.find(bad.message), std::string::npos) << result.err;
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << "one line: " << result.err;
   EXPECT_EQ(read_file(book), "the previous book");
-  EXPECT_EQ(std::distance(fs::directory_iterator(scratch / "out"), fs::directory_iterator()), 1) << "a temp file was left";
+  EXPECT_EQ(std::distance(fs::directory_iterator(scratch / "out"), fs::directory_iterator()), 1)
+      << "a temp file was left";
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -42,11 +43,11 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadInput{"MalformedJson", "{\"id\": 1, \"title\": ", 1, "malformed JSON"},
         BadInput{"InvalidUtf8", "{\"id\": 1, \"title\": {\"rendered\": \"caf\xE9\"}}", 1, "invalid UTF-8 at byte 36"},
-        BadInput{"NotAPost", R"({"name": "a media object", "source_url": "https://x/y.jpg"})", 1, "not a WordPress post"},
+        BadInput{"NotAPost", R"({"name": "a media object", "source_url": "https://x/y.jpg"})", 1,
+                 "not a WordPress post"},
         BadInput{"NotAnObject", "\"just a string\"", 1, "not a WordPress post"},
         BadInput{"EmptyArray", "[]", 1, "no posts"},
-        BadInput{"EmptyTitle",
-                 wordpress_post(9, "  ", "<p>Text.</p>", "https://blog.example.org/nine/").dump(), 1,
+        BadInput{"EmptyTitle", wordpress_post(9, "  ", "<p>Text.</p>", "https://blog.example.org/nine/").dump(), 1,
                  "post 9 has an empty title"},
         BadInput{"EmptyContent",
                  wordpress_post(10, "Knots, Part 2", "<p>&nbsp;</p>", "https://blog.example.org/ten/").dump(), 1,
@@ -66,7 +67,8 @@ TEST(BadInput, AFolderWithoutPostsIsAnError) {
   ScratchDir scratch;
   write_file(scratch / "folder/readme.txt", "nothing here");
   write_file(scratch / "folder/manifest.json", R"({"series": []})");
-  const CommandResult result = postbinder({"build", (scratch / "folder").string(), "-o", (scratch / "x.epub").string()});
+  const CommandResult result =
+      postbinder({"build", (scratch / "folder").string(), "-o", (scratch / "x.epub").string()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("no WordPress posts found"), std::string::npos) << result.err;
   EXPECT_FALSE(fs::exists(scratch / "x.epub"));
@@ -104,7 +106,8 @@ TEST(BadInput, AReadOnlyOutputFolderFailsCleanly) {
   fs::create_directories(scratch / "locked");
   write_file(scratch / "locked/book.epub", "the previous book");
   fs::permissions(scratch / "locked", fs::perms::owner_read | fs::perms::owner_exec);
-  const CommandResult result = postbinder({"build", examples_dir().string(), "-o", (scratch / "locked/book.epub").string()});
+  const CommandResult result =
+      postbinder({"build", examples_dir().string(), "-o", (scratch / "locked/book.epub").string()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(read_file(scratch / "locked/book.epub"), "the previous book");
 }

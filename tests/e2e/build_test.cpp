@@ -31,7 +31,8 @@ fs::path build_examples(const ScratchDir& scratch, const std::vector<std::string
 fs::path write_two_series(const ScratchDir& scratch) {
   nlohmann::json posts = nlohmann::json::array();
   const auto add = [&](long id, const std::string& title, const std::string& slug, const std::string& date) {
-    posts.push_back(wordpress_post(id, title, "<p>Text of " + title + ".</p>", "https://blog.example.org/" + slug + "/", date));
+    posts.push_back(
+        wordpress_post(id, title, "<p>Text of " + title + ".</p>", "https://blog.example.org/" + slug + "/", date));
   };
   add(101, "Sourdough Basics, Part 2: Feeding", "sourdough-2", "2024-02-02T08:00:00");
   add(100, "Sourdough Basics, Part 1: Starter", "sourdough-1", "2024-02-01T08:00:00");
@@ -57,9 +58,10 @@ std::vector<std::string> chapter_titles(const fs::path& book) {
 TEST(Build, ChaptersFollowThePartsInOrderWithThePostTitles) {
   ScratchDir scratch;
   const fs::path book = build_examples(scratch);
-  EXPECT_EQ(chapter_titles(book), (std::vector<std::string>{"Building Healthy Garden Soil, Part 1: Reading What You Have",
-                                                             "Building Healthy Garden Soil – Part 2: Compost That Works",
-                                                             "Building Healthy Garden Soil, Part Three: Cover Crops and Rest"}));
+  EXPECT_EQ(chapter_titles(book),
+            (std::vector<std::string>{"Building Healthy Garden Soil, Part 1: Reading What You Have",
+                                      "Building Healthy Garden Soil – Part 2: Compost That Works",
+                                      "Building Healthy Garden Soil, Part Three: Cover Crops and Rest"}));
   const std::string opf = zip_entry(book, "EPUB/content.opf");
   EXPECT_NE(opf.find("<dc:title>Building Healthy Garden Soil</dc:title>"), std::string::npos) << opf;
   EXPECT_EQ(matches(opf, "<itemref idref=\"([^\"]+)\""),
@@ -107,7 +109,7 @@ TEST(Build, TheBookReferencesNothingOutsideItself) {
   for (const ZipEntry& entry : entries) {
     if (!entry.name.ends_with(".xhtml")) continue;
     for (std::string_view forbidden : {"<script", "onclick", "<iframe", "fetchpriority", "&nbsp;", "data-contrast",
-                                         "data-ccp-props", "javascript:", "style=\""})
+                                       "data-ccp-props", "javascript:", "style=\""})
       EXPECT_EQ(entry.content.find(forbidden), std::string::npos) << entry.name << " holds " << forbidden;
     for (const std::string& source : matches(entry.content, "<img[^>]* src=\"([^\"]+)\"")) {
       EXPECT_FALSE(source.starts_with("http")) << entry.name << ": " << source;
@@ -153,7 +155,8 @@ TEST(Build, SeriesIsChosenByTitleOrSlugIgnoringCase) {
   ScratchDir scratch;
   const fs::path posts = write_two_series(scratch);
   for (std::string name : {"sourdough basics", "SOURDOUGH-BASICS", "Sourdough Basics"}) {
-    const CommandResult result = postbinder({"build", posts.string(), "-o", (scratch / "bread.epub").string(), "--series", name});
+    const CommandResult result =
+        postbinder({"build", posts.string(), "-o", (scratch / "bread.epub").string(), "--series", name});
     ASSERT_EQ(result.exit_code, 0) << name << ": " << result.err;
     EXPECT_EQ(chapter_titles(scratch / "bread.epub"),
               (std::vector<std::string>{"Sourdough Basics, Part 1: Starter", "Sourdough Basics, Part 2: Feeding",
@@ -163,7 +166,8 @@ TEST(Build, SeriesIsChosenByTitleOrSlugIgnoringCase) {
 
 TEST(Build, SeveralSeriesWithoutAChoiceIsAUsageError) {
   ScratchDir scratch;
-  const CommandResult result = postbinder({"build", write_two_series(scratch).string(), "-o", (scratch / "x.epub").string()});
+  const CommandResult result =
+      postbinder({"build", write_two_series(scratch).string(), "-o", (scratch / "x.epub").string()});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--series"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("Bicycle Repair"), std::string::npos) << result.err;
@@ -172,7 +176,8 @@ TEST(Build, SeveralSeriesWithoutAChoiceIsAUsageError) {
 
 TEST(Build, AllWritesOneBookPerSeriesAndSkipsStandalonePosts) {
   ScratchDir scratch;
-  const CommandResult result = postbinder({"build", write_two_series(scratch).string(), "--all", "-o", (scratch / "books").string()});
+  const CommandResult result =
+      postbinder({"build", write_two_series(scratch).string(), "--all", "-o", (scratch / "books").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   std::set<std::string> written;
   for (const auto& entry : fs::directory_iterator(scratch / "books")) written.insert(entry.path().filename().string());
@@ -184,8 +189,8 @@ TEST(Build, AllWritesOneBookPerSeriesAndSkipsStandalonePosts) {
 TEST(Build, OneBookKeepsSeriesTogetherAndOrdersByDate) {
   ScratchDir scratch;
   const fs::path book = scratch / "all.epub";
-  const CommandResult result =
-      postbinder({"build", write_two_series(scratch).string(), "--one-book", "--title", "Everything", "-o", book.string()});
+  const CommandResult result = postbinder(
+      {"build", write_two_series(scratch).string(), "--one-book", "--title", "Everything", "-o", book.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(chapter_titles(book),
             (std::vector<std::string>{"Bicycle Repair (1 of 2)", "Bicycle Repair (2 of 2)", "Why I Write",
@@ -203,7 +208,8 @@ TEST(Build, TheSeedPostBindsWithAWarningAboutPartOne) {
   const std::string opf = zip_entry(scratch / "seed.epub", "EPUB/content.opf");
   EXPECT_NE(opf.find("<dc:title>What am I missing?</dc:title>"), std::string::npos) << opf;
   const std::string chapter = zip_entry(scratch / "seed.epub", "EPUB/chapter-01.xhtml");
-  EXPECT_NE(chapter.find("<h2 id=\"the-scientific-link-between-attachment-and-addiction\">"), std::string::npos) << chapter;
+  EXPECT_NE(chapter.find("<h2 id=\"the-scientific-link-between-attachment-and-addiction\">"), std::string::npos)
+      << chapter;
   EXPECT_NE(chapter.find("child’s diaper"), std::string::npos);
   EXPECT_EQ(chapter.find("data-contrast"), std::string::npos);
 }

@@ -7,8 +7,8 @@ namespace pb::e2e {
 namespace {
 
 TEST(Cli, HelpExitsZeroForEveryCommand) {
-  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"--help"}, {"series", "--help"}, {"build", "--help"}}) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--help"}, {"series", "--help"}, {"build", "--help"}}) {
     const CommandResult result = postbinder(args);
     EXPECT_EQ(result.exit_code, 0) << args.front();
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << result.out;

@@ -51,14 +51,17 @@ TEST(Epubcheck, EveryKindOfBookPassesWithNoErrorAndNoWarning) {
   if (!seed_post().empty()) build("seed", {seed_post().string()});
 
   nlohmann::json posts = nlohmann::json::array();
-  posts.push_back(wordpress_post(1, "Everything &amp; More, Part 1", kitchen_sink_html(), "https://blog.example.org/everything-1/"));
+  posts.push_back(wordpress_post(1, "Everything &amp; More, Part 1", kitchen_sink_html(),
+                                 "https://blog.example.org/everything-1/"));
   posts.push_back(wordpress_post(2, "Everything &amp; More, Part 2",
                                  "<p>Back to <a href=\"https://blog.example.org/everything-1/#note\">part one</a>.</p>",
                                  "https://blog.example.org/everything-2/", "2024-03-06T10:00:00"));
-  posts.push_back(wordpress_post(3, "A Lone Post", "<p>Alone.</p>", "https://blog.example.org/alone/", "2024-03-07T10:00:00"));
+  posts.push_back(
+      wordpress_post(3, "A Lone Post", "<p>Alone.</p>", "https://blog.example.org/alone/", "2024-03-07T10:00:00"));
   write_file(scratch / "posts/sink.json", posts.dump());
   build("kitchen-sink", {(scratch / "posts").string(), "--series", "everything-more", "--lang", "en-GB"});
-  build("one-book", {(scratch / "posts").string(), (examples_dir() / "garden-soil").string(), "--one-book", "--title", "All"});
+  build("one-book",
+        {(scratch / "posts").string(), (examples_dir() / "garden-soil").string(), "--one-book", "--title", "All"});
   build("standalone", {(scratch / "posts").string(), "--one-book", "--title", "A & B <C>"});
 
   std::string messages;
@@ -74,8 +77,11 @@ TEST(Epubcheck, EveryKindOfBookPassesWithNoErrorAndNoWarning) {
 TEST(Epubcheck, CalibreConvertsTheExampleToKindleFormat) {
   if (run({"sh", "-c", "command -v ebook-convert"}).exit_code != 0) GTEST_SKIP() << "calibre is not installed";
   ScratchDir scratch;
-  ASSERT_EQ(postbinder({"build", (examples_dir() / "garden-soil").string(), "-o", (scratch / "demo.epub").string()}).exit_code, 0);
-  const CommandResult result = run({"ebook-convert", (scratch / "demo.epub").string(), (scratch / "demo.azw3").string()}, {}, 300);
+  ASSERT_EQ(postbinder({"build", (examples_dir() / "garden-soil").string(), "-o", (scratch / "demo.epub").string()})
+                .exit_code,
+            0);
+  const CommandResult result =
+      run({"ebook-convert", (scratch / "demo.epub").string(), (scratch / "demo.azw3").string()}, {}, 300);
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_GT(fs::file_size(scratch / "demo.azw3"), 10000u);
 }

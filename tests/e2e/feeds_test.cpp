@@ -8,7 +8,9 @@
 namespace pb::e2e {
 namespace {
 
-fs::path feed_fixture(const std::string& name) { return source_dir() / "tests/fixtures/feeds" / name; }
+fs::path feed_fixture(const std::string& name) {
+  return source_dir() / "tests/fixtures/feeds" / name;
+}
 
 nlohmann::json series_report(const std::vector<std::string>& inputs) {
   std::vector<std::string> args = {"series", "--json"};
@@ -36,9 +38,11 @@ TEST(Feeds, AFeedUrlIsReadPageByPage) {
   pb::testing::TestHttpServer server;
   const auto item = [&](int id, const std::string& title) {
     return "<item><title>" + title + "</title><link>" + server.url("/p" + std::to_string(id) + "/") +
-           "</link><guid isPermaLink=\"false\">" + server.url("/?p=" + std::to_string(id)) +
-           "</guid><pubDate>Mon, 0" + std::to_string(id) + " Apr 2024 10:00:00 +0000</pubDate>"
-           "<content:encoded><![CDATA[<p>Text of " + title + ".</p>]]></content:encoded></item>";
+           "</link><guid isPermaLink=\"false\">" + server.url("/?p=" + std::to_string(id)) + "</guid><pubDate>Mon, 0" +
+           std::to_string(id) +
+           " Apr 2024 10:00:00 +0000</pubDate>"
+           "<content:encoded><![CDATA[<p>Text of " +
+           title + ".</p>]]></content:encoded></item>";
   };
   const auto feed = [&](const std::string& items) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
@@ -47,16 +51,20 @@ TEST(Feeds, AFeedUrlIsReadPageByPage) {
   };
   server.server().Get("/feed/", [&](const httplib::Request& request, httplib::Response& response) {
     const std::string page = request.has_param("paged") ? request.get_param_value("paged") : "1";
-    if (page == "1") response.set_content(feed(item(3, "Knots, Part 3") + item(2, "Knots, Part 2")), "application/rss+xml");
-    else if (page == "2") response.set_content(feed(item(1, "Knots, Part 1")), "application/rss+xml");
-    else response.status = 404;
+    if (page == "1")
+      response.set_content(feed(item(3, "Knots, Part 3") + item(2, "Knots, Part 2")), "application/rss+xml");
+    else if (page == "2")
+      response.set_content(feed(item(1, "Knots, Part 1")), "application/rss+xml");
+    else
+      response.status = 404;
   });
   server.start();
   ScratchDir scratch;
   const CommandResult result = postbinder({"build", server.url("/feed/"), "-o", (scratch / "knots.epub").string(),
                                            "--cache-dir", (scratch / "cache").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(zip_entry(scratch / "knots.epub", "EPUB/chapter-01.xhtml").find("Text of Knots, Part 1."), std::string::npos);
+  EXPECT_NE(zip_entry(scratch / "knots.epub", "EPUB/chapter-01.xhtml").find("Text of Knots, Part 1."),
+            std::string::npos);
   EXPECT_EQ(server.count("/feed/"), 3u);  // pages 1, 2 and the 404 that ends them
 }
 
@@ -73,8 +81,9 @@ TEST(Feeds, BooksFromAnExportAndAFeedPassEpubcheck) {
   std::vector<fs::path> books;
   for (std::string name : {"wxr-export.xml", "wordpress-rss.xml"}) {
     const fs::path book = scratch / (name + ".epub");
-    const CommandResult result = postbinder({"build", feed_fixture(name).string(), "--series", "sourdough-from-scratch",
-                                             "-o", book.string(), "--offline", "--cache-dir", (scratch / "cache").string()});
+    const CommandResult result =
+        postbinder({"build", feed_fixture(name).string(), "--series", "sourdough-from-scratch", "-o", book.string(),
+                    "--offline", "--cache-dir", (scratch / "cache").string()});
     ASSERT_EQ(result.exit_code, 0) << name << ": " << result.err;
     books.push_back(book);
   }

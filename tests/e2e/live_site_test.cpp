@@ -19,18 +19,23 @@ using pb::testing::FakeWordPress;
 void add_series(FakeWordPress& site) {
   site.add_user(1, "Ana Ferreira");
   site.add_category(5, "gardening", "Gardening");
-  site.add_post(10, "Raised Beds, Part 1: Planning", "<p>Plan the <a href=\"" + site.post_url("raised-beds-part-2") + "\">beds</a>.</p>",
+  site.add_post(10, "Raised Beds, Part 1: Planning",
+                "<p>Plan the <a href=\"" + site.post_url("raised-beds-part-2") + "\">beds</a>.</p>",
                 "raised-beds-part-1", "2024-03-01T09:00:00")["categories"] = {5};
-  site.add_post(11, "Raised Beds, Part 2: Building", "<p>Build them. Back to <a href=\"" + site.post_url("raised-beds-part-1") + "\">part one</a>.</p>",
+  site.add_post(11, "Raised Beds, Part 2: Building",
+                "<p>Build them. Back to <a href=\"" + site.post_url("raised-beds-part-1") + "\">part one</a>.</p>",
                 "raised-beds-part-2", "2024-03-08T09:00:00")["categories"] = {5};
-  site.add_post(12, "Raised Beds, Part 3: Filling", "<p>Fill them. See <a href=\"" + site.post_url("raised-beds-part-2") + "\">part two</a>.</p>",
+  site.add_post(12, "Raised Beds, Part 3: Filling",
+                "<p>Fill them. See <a href=\"" + site.post_url("raised-beds-part-2") + "\">part two</a>.</p>",
                 "raised-beds-part-3", "2024-03-15T09:00:00")["categories"] = {5};
   site.add_post(20, "Why I Garden", "<p>Because.</p>", "why-i-garden", "2024-02-01T09:00:00");
   nlohmann::json& locked = site.add_post(30, "Members Only, Part 1", "", "members-only-part-1", "2024-01-01T09:00:00");
   locked["content"]["protected"] = true;
 }
 
-std::vector<std::string> cache_args(const ScratchDir& scratch) { return {"--cache-dir", (scratch / "cache").string()}; }
+std::vector<std::string> cache_args(const ScratchDir& scratch) {
+  return {"--cache-dir", (scratch / "cache").string()};
+}
 
 CommandResult series_json(const std::string& url, const ScratchDir& scratch, std::vector<std::string> extra = {}) {
   std::vector<std::string> args = {"series", "--json", url};
@@ -93,16 +98,19 @@ TEST(LiveSite, OnePostUrlBindsTheWholeSeries) {
   add_series(site);
   site.start();
   ScratchDir scratch;
-  std::vector<std::string> args = {"build", site.post_url("raised-beds-part-2"), "-o", (scratch / "beds.epub").string()};
+  std::vector<std::string> args = {"build", site.post_url("raised-beds-part-2"), "-o",
+                                   (scratch / "beds.epub").string()};
   for (const std::string& arg : cache_args(scratch)) args.push_back(arg);
   const CommandResult result = postbinder(args);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string opf = zip_entry(scratch / "beds.epub", "EPUB/content.opf");
   EXPECT_NE(opf.find("<dc:title>Raised Beds</dc:title>"), std::string::npos) << opf;
   EXPECT_NE(opf.find(">Ana Ferreira</dc:creator>"), std::string::npos) << opf;
-  EXPECT_NE(zip_entry(scratch / "beds.epub", "EPUB/chapter-03.xhtml").find("Raised Beds, Part 3: Filling"), std::string::npos);
+  EXPECT_NE(zip_entry(scratch / "beds.epub", "EPUB/chapter-03.xhtml").find("Raised Beds, Part 3: Filling"),
+            std::string::npos);
   // Part 2 links to part 1: a link between chapters now.
-  EXPECT_NE(zip_entry(scratch / "beds.epub", "EPUB/chapter-02.xhtml").find("href=\"chapter-01.xhtml\""), std::string::npos);
+  EXPECT_NE(zip_entry(scratch / "beds.epub", "EPUB/chapter-02.xhtml").find("href=\"chapter-01.xhtml\""),
+            std::string::npos);
 }
 
 TEST(LiveSite, FindsThePartsByFollowingLinksWhenSearchFindsNothing) {
@@ -175,7 +183,8 @@ TEST(LiveSite, ProtectedPostsAreLeftOutOfTheBookWithAWarning) {
   site.add_post(31, "Members Only, Part 2", "<p>Open.</p>", "members-only-part-2", "2024-01-08T09:00:00");
   site.start();
   ScratchDir scratch;
-  std::vector<std::string> args = {"build", site.home(), "--series", "members-only", "-o", (scratch / "m.epub").string()};
+  std::vector<std::string> args = {"build",        site.home(), "--series",
+                                   "members-only", "-o",        (scratch / "m.epub").string()};
   for (const std::string& arg : cache_args(scratch)) args.push_back(arg);
   const CommandResult result = postbinder(args);
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -227,7 +236,8 @@ INSTANTIATE_TEST_SUITE_P(Modes, LiveSiteFailure,
                                            SiteFailure{FakeWordPress::Mode::Locked, "/feed/"},
                                            SiteFailure{FakeWordPress::Mode::NoApi, "has no REST API"},
                                            SiteFailure{FakeWordPress::Mode::NoApi, "/feed/"},
-                                           SiteFailure{FakeWordPress::Mode::NotWordPress, "does not look like a WordPress site"}));
+                                           SiteFailure{FakeWordPress::Mode::NotWordPress,
+                                                       "does not look like a WordPress site"}));
 
 TEST(LiveSite, AnUnreachableHostIsNamed) {
   // A port that was free a moment ago: bound, then closed, so nothing listens on it.
@@ -241,8 +251,8 @@ TEST(LiveSite, AnUnreachableHostIsNamed) {
   close(probe);
   const int port = ntohs(address.sin_port);
   ScratchDir scratch;
-  const CommandResult result = postbinder({"series", "http://127.0.0.1:" + std::to_string(port) + "/", "--cache-dir",
-                                           (scratch / "cache").string()});
+  const CommandResult result = postbinder(
+      {"series", "http://127.0.0.1:" + std::to_string(port) + "/", "--cache-dir", (scratch / "cache").string()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("cannot reach 127.0.0.1"), std::string::npos) << result.err;
 }

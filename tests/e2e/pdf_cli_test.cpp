@@ -9,7 +9,9 @@
 namespace pb::e2e {
 namespace {
 
-std::string pdfinfo(const fs::path& pdf) { return run({"pdfinfo", pdf.string()}).out; }
+std::string pdfinfo(const fs::path& pdf) {
+  return run({"pdfinfo", pdf.string()}).out;
+}
 
 TEST(PdfCli, TheExampleSeriesBecomesAValidTypesetBook) {
   ScratchDir scratch;
@@ -19,7 +21,8 @@ TEST(PdfCli, TheExampleSeriesBecomesAValidTypesetBook) {
   EXPECT_EQ(run({"qpdf", "--check", pdf.string()}).exit_code, 0);
   const std::string fonts = run({"pdffonts", pdf.string()}).out;
   EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
-  EXPECT_EQ(fonts.find(" no "), std::string::npos) << "a font is not embedded, not subset or has no ToUnicode:\n" << fonts;
+  EXPECT_EQ(fonts.find(" no "), std::string::npos) << "a font is not embedded, not subset or has no ToUnicode:\n"
+                                                   << fonts;
   const std::string info = pdfinfo(pdf);
   EXPECT_NE(info.find("Tagged:          yes"), std::string::npos) << info;
   EXPECT_NE(info.find("419.528 x 595.276 pts"), std::string::npos) << "A5 by default:\n" << info;
@@ -35,10 +38,11 @@ TEST(PdfCli, PresetsAndPaperChangeThePage) {
     std::vector<std::string> options;
     std::string page_size;
   };
-  for (const Case& item : std::vector<Case>{{{"--pdf-preset", "handout"}, "612 x 792 pts"},
-                                            {{"--pdf-preset", "handout", "--paper", "a4", "--font-size", "16"}, "595.276 x 841.89 pts"},
-                                            {{"--pdf-preset", "ereader", "--fonts", "sans"}, "255.118 x 340.157 pts"},
-                                            {{"--paper", "6x9", "--no-toc"}, "432 x 648 pts"}}) {
+  for (const Case& item :
+       std::vector<Case>{{{"--pdf-preset", "handout"}, "612 x 792 pts"},
+                         {{"--pdf-preset", "handout", "--paper", "a4", "--font-size", "16"}, "595.276 x 841.89 pts"},
+                         {{"--pdf-preset", "ereader", "--fonts", "sans"}, "255.118 x 340.157 pts"},
+                         {{"--paper", "6x9", "--no-toc"}, "432 x 648 pts"}}) {
     const fs::path pdf = scratch / "book.pdf";
     std::vector<std::string> args = {"build", (examples_dir() / "garden-soil").string(), "-o", pdf.string()};
     args.insert(args.end(), item.options.begin(), item.options.end());
@@ -65,9 +69,11 @@ TEST(PdfCli, DownloadedImagesAreEmbeddedWhateverTheirFileNames) {
     if (request.matches[1] == "1")
       response.set_content(pb::testing::image_bytes::jpeg_rgb(64, 48, shade), "image/jpeg");
     else
-      response.set_content(pb::testing::image_bytes::png(64, 48, true, [&](int x, int) {
-                             return pb::testing::image_bytes::Rgba{static_cast<std::uint8_t>(x * 4), 90, 160, 200};
-                           }),
+      response.set_content(pb::testing::image_bytes::png(
+                               64, 48, true,
+                               [&](int x, int) {
+                                 return pb::testing::image_bytes::Rgba{static_cast<std::uint8_t>(x * 4), 90, 160, 200};
+                               }),
                            "image/png");
   });
   server.start();
@@ -77,8 +83,8 @@ TEST(PdfCli, DownloadedImagesAreEmbeddedWhateverTheirFileNames) {
   write_file(scratch / "post.json",
              nlohmann::json::array({wordpress_post(1, "Pictures", html, "https://blog.example.org/pictures/")}).dump());
   const fs::path pdf = scratch / "pictures.pdf";
-  const CommandResult result = postbinder({"build", (scratch / "post.json").string(), "-o", pdf.string(), "--cache-dir",
-                                           (scratch / "cache").string()});
+  const CommandResult result = postbinder(
+      {"build", (scratch / "post.json").string(), "-o", pdf.string(), "--cache-dir", (scratch / "cache").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.err.find("cannot embed"), std::string::npos) << result.err;
   const std::string images = run({"pdfimages", "-list", pdf.string()}).out;

@@ -68,7 +68,8 @@ CommandResult run(const std::vector<std::string>& argv, const std::vector<std::s
   int open_pipes = 2;
   bool timed_out = false;
   while (open_pipes > 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       timed_out = true;
       kill(pid, SIGKILL);
@@ -76,7 +77,8 @@ CommandResult run(const std::vector<std::string>& argv, const std::vector<std::s
     }
     int wait = static_cast<int>(left.count());
     if (!interrupted) {
-      const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+      const auto since =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
       if (since.count() >= interrupt_after_ms) {
         kill(pid, SIGINT);
         interrupted = true;
@@ -212,13 +214,18 @@ std::map<std::string, EpubcheckResult> epubcheck(const std::vector<fs::path>& bo
     const std::size_t first = line.find('\t');
     const std::size_t second = line.find('\t', first + 1);
     if (first == std::string::npos || second == std::string::npos) continue;
-    results[line.substr(0, first)] = {std::stoi(line.substr(first + 1, second - first - 1)), std::stoi(line.substr(second + 1))};
+    results[line.substr(0, first)] = {std::stoi(line.substr(first + 1, second - first - 1)),
+                                      std::stoi(line.substr(second + 1))};
   }
   return results;
 }
 
-fs::path source_dir() { return POSTBINDER_SOURCE_DIR; }
-fs::path examples_dir() { return source_dir() / "examples"; }
+fs::path source_dir() {
+  return POSTBINDER_SOURCE_DIR;
+}
+fs::path examples_dir() {
+  return source_dir() / "examples";
+}
 fs::path seed_post() {
   const fs::path seed = fs::path(POSTBINDER_SHARED_DIR) / "corpus/seed/what-am-i-missing-part-2.json";
   return fs::exists(seed) ? seed : fs::path();

@@ -21,8 +21,10 @@ struct Registration {
 }  // namespace pb::fuzz
 
 #ifdef POSTBINDER_LIBFUZZER
-#define POSTBINDER_FUZZ_TARGET(name, function) \
-  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { return function(data, size); }
+#define POSTBINDER_FUZZ_TARGET(name, function)                                        \
+  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { \
+    return function(data, size);                                                      \
+  }
 #else
 #define POSTBINDER_FUZZ_TARGET(name, function) static const pb::fuzz::Registration registration_##name(#name, function);
 #endif

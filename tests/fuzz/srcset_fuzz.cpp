@@ -19,7 +19,8 @@ int fuzz_srcset(const std::uint8_t* data, std::size_t size) {
   if (!chosen) __builtin_trap();  // src is always there to fall back on
   bool fitting_exists = false;
   for (const auto& candidate : candidates)
-    if (candidate.width > 0 && candidate.width <= 800 && !pb::transform::is_placeholder_data_uri(candidate.url)) fitting_exists = true;
+    if (candidate.width > 0 && candidate.width <= 800 && !pb::transform::is_placeholder_data_uri(candidate.url))
+      fitting_exists = true;
   if (fitting_exists && chosen->width > 800) __builtin_trap();
   return 0;
 }

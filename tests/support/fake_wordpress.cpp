@@ -35,7 +35,8 @@ json project(const json& post, const std::string& fields) {
       if (post.contains(field)) out[field] = post[field];
     } else {
       const std::string outer = field.substr(0, dot), inner = field.substr(dot + 1);
-      if (post.contains(outer) && post[outer].is_object() && post[outer].contains(inner)) out[outer][inner] = post[outer][inner];
+      if (post.contains(outer) && post[outer].is_object() && post[outer].contains(inner))
+        out[outer][inner] = post[outer][inner];
     }
   }
   return out;
@@ -84,9 +85,12 @@ void FakeWordPress::add_media(long id, const std::string& source_url, const std:
   media_.push_back({{"id", id}, {"source_url", source_url}, {"alt_text", alt}, {"media_type", "image"}});
 }
 
-void FakeWordPress::add_user(long id, const std::string& name) { users_.push_back({{"id", id}, {"name", name}}); }
+void FakeWordPress::add_user(long id, const std::string& name) {
+  users_.push_back({{"id", id}, {"name", name}});
+}
 
-void FakeWordPress::send_json(const httplib::Request& request, httplib::Response& response, const json& body, int status) {
+void FakeWordPress::send_json(const httplib::Request& request, httplib::Response& response, const json& body,
+                              int status) {
   const std::string text = body.dump();
   const std::string etag = "\"" + std::to_string(std::hash<std::string>{}(text)) + "\"";
   response.set_header("ETag", etag);
@@ -99,7 +103,9 @@ void FakeWordPress::send_json(const httplib::Request& request, httplib::Response
 }
 
 void FakeWordPress::posts(const httplib::Request& request, httplib::Response& response) {
-  const auto param = [&](const char* name) { return request.has_param(name) ? request.get_param_value(name) : std::string(); };
+  const auto param = [&](const char* name) {
+    return request.has_param(name) ? request.get_param_value(name) : std::string();
+  };
   std::vector<json> matching;
   for (const json& post : posts_) {
     if (!param("include").empty()) {
@@ -112,7 +118,8 @@ void FakeWordPress::posts(const httplib::Request& request, httplib::Response& re
     }
     if (!param("search").empty() && search_broken_) continue;
     if (!param("search").empty()) {
-      const std::string haystack = lower(post["title"]["rendered"].get<std::string>() + " " + post["content"]["rendered"].get<std::string>());
+      const std::string haystack =
+          lower(post["title"]["rendered"].get<std::string>() + " " + post["content"]["rendered"].get<std::string>());
       std::stringstream words(lower(param("search")));
       std::string word;
       bool all = true;
@@ -135,7 +142,8 @@ void FakeWordPress::posts(const httplib::Request& request, httplib::Response& re
              std::find(ids.begin(), ids.end(), std::to_string(b["id"].get<long>()));
     });
   } else if (param("order") != "asc") {
-    std::stable_sort(matching.begin(), matching.end(), [](const json& a, const json& b) { return a["date"] > b["date"]; });
+    std::stable_sort(matching.begin(), matching.end(),
+                     [](const json& a, const json& b) { return a["date"] > b["date"]; });
   }
   const int per_page = param("per_page").empty() ? 10 : std::stoi(param("per_page"));
   if (per_page < 1 || per_page > 100) {
@@ -192,18 +200,23 @@ void FakeWordPress::route_api(const std::string& route, const httplib::Request& 
   } else if (route == "/wp/v2/posts") {
     posts(request, response);
   } else if (route.starts_with("/wp/v2/users/")) {
-    if (const json* user = find_in(users_, "/wp/v2/users/")) send_json(request, response, *user);
-    else send_json(request, response, error_body("rest_user_invalid_id", "Invalid user ID.", 404), 404);
+    if (const json* user = find_in(users_, "/wp/v2/users/"))
+      send_json(request, response, *user);
+    else
+      send_json(request, response, error_body("rest_user_invalid_id", "Invalid user ID.", 404), 404);
   } else if (route.starts_with("/wp/v2/media/")) {
-    if (const json* item = find_in(media_, "/wp/v2/media/")) send_json(request, response, *item);
-    else send_json(request, response, error_body("rest_post_invalid_id", "Invalid post ID.", 404), 404);
+    if (const json* item = find_in(media_, "/wp/v2/media/"))
+      send_json(request, response, *item);
+    else
+      send_json(request, response, error_body("rest_post_invalid_id", "Invalid post ID.", 404), 404);
   } else if (route == "/wp/v2/categories" || route == "/wp/v2/tags") {
     json found = json::array();
     for (const json& term : categories_)
       if (term["slug"] == request.get_param_value("slug")) found.push_back(term);
     send_json(request, response, found);
   } else {
-    send_json(request, response, error_body("rest_no_route", "No route was found matching the URL and request method.", 404), 404);
+    send_json(request, response,
+              error_body("rest_no_route", "No route was found matching the URL and request method.", 404), 404);
   }
 }
 
@@ -234,8 +247,9 @@ void FakeWordPress::start() {
     for (const json& post : posts_)
       if (post["slug"] == slug) title = post["title"]["rendered"];
     if (mode_ == Mode::NotWordPress) {
-      response.set_content("<!doctype html><html><head><title>" + title + "</title></head><body><p>Hello</p></body></html>",
-                           "text/html");
+      response.set_content(
+          "<!doctype html><html><head><title>" + title + "</title></head><body><p>Hello</p></body></html>",
+          "text/html");
       return;
     }
     const std::string api_link = advertised ? "<link rel=\"https://api.w.org/\" href=\"" + api_root() + "\" />" : "";

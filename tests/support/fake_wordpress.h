@@ -15,13 +15,13 @@ namespace pb::testing {
 class FakeWordPress {
  public:
   enum class Mode {
-    Pretty,        // /wp-json/ and ?rest_route=/ both work; pages advertise /wp-json/
+    Pretty,           // /wp-json/ and ?rest_route=/ both work; pages advertise /wp-json/
     LinkElementOnly,  // no Link header: only the page's <link rel="https://api.w.org/"> names the API
     Undiscoverable,   // the API works at /wp-json/ but pages advertise it nowhere
-    PlainOnly,     // no pretty permalinks: only ?rest_route=/ works; pages advertise it
-    Locked,        // a security plugin: every API route answers 401 rest_not_logged_in
-    NoApi,         // WordPress with the REST API removed: API routes answer 404
-    NotWordPress,  // a static site
+    PlainOnly,        // no pretty permalinks: only ?rest_route=/ works; pages advertise it
+    Locked,           // a security plugin: every API route answers 401 rest_not_logged_in
+    NoApi,            // WordPress with the REST API removed: API routes answer 404
+    NotWordPress,     // a static site
   };
 
   explicit FakeWordPress(Mode mode = Mode::Pretty, const std::string& address = "127.0.0.1");
@@ -47,7 +47,8 @@ class FakeWordPress {
  private:
   void route_api(const std::string& route, const httplib::Request& request, httplib::Response& response);
   void posts(const httplib::Request& request, httplib::Response& response);
-  void send_json(const httplib::Request& request, httplib::Response& response, const nlohmann::json& body, int status = 200);
+  void send_json(const httplib::Request& request, httplib::Response& response, const nlohmann::json& body,
+                 int status = 200);
   std::string api_root() const;
 
   Mode mode_;

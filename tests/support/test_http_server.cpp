@@ -30,7 +30,9 @@ TestHttpServer::TestHttpServer(const std::string& address) : address_(address) {
   if (port_ <= 0) throw std::runtime_error("cannot bind a test server on " + address_);
 }
 
-TestHttpServer::~TestHttpServer() { stop(); }
+TestHttpServer::~TestHttpServer() {
+  stop();
+}
 
 std::string TestHttpServer::url(const std::string& path) const {
   return "http://" + address_ + ":" + std::to_string(port_) + path;

@@ -81,8 +81,8 @@ TEST(NormaliseHeadingLevels, SkippedLevelsCloseUp) {
 }
 
 TEST(NormaliseHeadingLevels, ClampedToSix) {
-  Blocks blocks = {h(1, {text("a")}), h(2, {text("b")}), h(3, {text("c")}), h(4, {text("d")}), h(5, {text("e")}),
-                   h(6, {text("f")}), h(7, {text("g")})};
+  Blocks blocks = {h(1, {text("a")}), h(2, {text("b")}), h(3, {text("c")}), h(4, {text("d")}),
+                   h(5, {text("e")}), h(6, {text("f")}), h(7, {text("g")})};
   normalise_heading_levels(blocks);
   EXPECT_EQ(dump(blocks), "H2[a] H3[b] H4[c] H5[d] H6[e] H6[f] H6[g]");
 }

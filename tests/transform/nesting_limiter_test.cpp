@@ -17,7 +17,8 @@ TEST(NestingLimiter, ShallowHtmlIsReturnedAsIs) {
 }
 
 TEST(NestingLimiter, TagsPastTheCapGoAndTheirTextStays) {
-  EXPECT_EQ(limit_nesting("<div><div><div><div>deep</div></div></div></div>after", 2), "<div><div>deep</div></div>after");
+  EXPECT_EQ(limit_nesting("<div><div><div><div>deep</div></div></div></div>after", 2),
+            "<div><div>deep</div></div>after");
 }
 
 TEST(NestingLimiter, UnclosedParagraphsAndListItemsNeverCount) {

@@ -18,7 +18,9 @@ struct Unref {
 };
 using ImagePtr = std::unique_ptr<VipsImage, Unref>;
 
-std::string pixels_text(int width, int height) { return std::to_string(width) + "x" + std::to_string(height); }
+std::string pixels_text(int width, int height) {
+  return std::to_string(width) + "x" + std::to_string(height);
+}
 
 // libvips decodes lazily, while saving: a failure then is nearly always the input's.
 std::string save_failure() {
@@ -31,8 +33,8 @@ std::string save_failure() {
 }  // namespace
 
 std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,
-                                                        const std::filesystem::path& output_stem,
-                                                        const ConvertLimits& limits) {
+                                                  const std::filesystem::path& output_stem,
+                                                  const ConvertLimits& limits) {
   ensure_vips();
   // The header only: dimensions come without decoding pixels.
   ImagePtr header(vips_image_new_from_file(input.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, nullptr));
@@ -70,7 +72,8 @@ std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& i
   } else {
     converted.format = Format::Jpeg;
     converted.file = output_stem.string() + ".jpg";
-    if (vips_jpegsave(image.get(), converted.file.c_str(), "Q", 85, "strip", TRUE, "optimize_coding", TRUE, nullptr) != 0)
+    if (vips_jpegsave(image.get(), converted.file.c_str(), "Q", 85, "strip", TRUE, "optimize_coding", TRUE, nullptr) !=
+        0)
       return save_failure();
   }
   return converted;

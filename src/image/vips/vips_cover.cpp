@@ -30,17 +30,22 @@ struct Colour {
 };
 
 // Dark, muted backgrounds that keep light text readable on e-ink and colour screens alike.
-constexpr std::array<Colour, 6> kBackgrounds = {{{38, 70, 83}, {74, 52, 86}, {40, 84, 64}, {110, 56, 44}, {52, 60, 96}, {84, 72, 44}}};
+constexpr std::array<Colour, 6> kBackgrounds = {
+    {{38, 70, 83}, {74, 52, 86}, {40, 84, 64}, {110, 56, 44}, {52, 60, 96}, {84, 72, 44}}};
 constexpr Colour kInk = {250, 246, 236};
 
 // Pango markup needs &, < and > escaped.
 std::string markup_escape(const std::string& text) {
   std::string out;
   for (char c : utf8::sanitize_for_xml(text)) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -79,7 +84,8 @@ int draw_text(ImagePtr& canvas, const ImagePtr& ink, const std::string& markup, 
 std::variant<ConvertedImage, std::string> cover(const CoverText& text, const std::filesystem::path& output_stem) {
   ensure_vips();
   const std::string hash = digest::sha256_hex(text.title);
-  const Colour& background = kBackgrounds[static_cast<std::size_t>(std::stoul(hash.substr(0, 4), nullptr, 16)) % kBackgrounds.size()];
+  const Colour& background =
+      kBackgrounds[static_cast<std::size_t>(std::stoul(hash.substr(0, 4), nullptr, 16)) % kBackgrounds.size()];
   ImagePtr canvas = solid(background);
   ImagePtr ink = solid(kInk);
   if (!canvas || !ink) return "cannot draw a cover: " + take_vips_error();
@@ -87,14 +93,18 @@ std::variant<ConvertedImage, std::string> cover(const CoverText& text, const std
   // Pango draws nothing for blank text and libvips then fails: a book always has a title.
   const std::string title_text = text.title.find_first_not_of(" \t\n\r") == std::string::npos ? "Untitled" : text.title;
   const std::size_t title_length = utf8::length(title_text);
-  const char* title_font = title_length <= 24 ? "DejaVu Serif Bold 96" : title_length <= 60 ? "DejaVu Serif Bold 76" : "DejaVu Serif Bold 56";
+  const char* title_font = title_length <= 24   ? "DejaVu Serif Bold 96"
+                           : title_length <= 60 ? "DejaVu Serif Bold 76"
+                                                : "DejaVu Serif Bold 56";
   const std::string title = markup_escape(utf8::truncate(title_text, 160));
   const int title_height = draw_text(canvas, ink, title, title_font, 360);
   if (title_height < 0) return "cannot draw a cover: " + take_vips_error();
   if (text.author.find_first_not_of(" \t\n\r") != std::string::npos &&
-      draw_text(canvas, ink, markup_escape(utf8::truncate(text.author, 80)), "DejaVu Sans 44", 360 + title_height + 120) < 0)
+      draw_text(canvas, ink, markup_escape(utf8::truncate(text.author, 80)), "DejaVu Sans 44",
+                360 + title_height + 120) < 0)
     return "cannot draw a cover: " + take_vips_error();
-  if (text.site.find_first_not_of(" \t\n\r") != std::string::npos && draw_text(canvas, ink, markup_escape(utf8::truncate(text.site, 80)), "DejaVu Sans 34", kHeight - 220) < 0)
+  if (text.site.find_first_not_of(" \t\n\r") != std::string::npos &&
+      draw_text(canvas, ink, markup_escape(utf8::truncate(text.site, 80)), "DejaVu Sans 34", kHeight - 220) < 0)
     return "cannot draw a cover: " + take_vips_error();
 
   ConvertedImage cover;

@@ -14,7 +14,7 @@ void ensure_vips() {
   std::call_once(once, [] {
     started = VIPS_INIT("postbinder") == 0;
     if (started) {
-      vips_cache_set_max(0);  // every image is used once: caching operations only costs memory
+      vips_cache_set_max(0);    // every image is used once: caching operations only costs memory
       vips_concurrency_set(1);  // images are converted in parallel, one thread each (image_embedder)
       vips_leak_set(FALSE);
     }
