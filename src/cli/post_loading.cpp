@@ -28,12 +28,6 @@ std::optional<collect::PartTitle> series_marker(const sources::Post& post) {
   return collect::parse_part_slug(post.slug);
 }
 
-std::string bare_host(const std::string& address) {
-  const auto parts = url::parse(address);
-  if (!parts) return "";
-  return parts->host.starts_with("www.") ? parts->host.substr(4) : parts->host;
-}
-
 std::string last_segment(const std::string& address) {
   const auto parts = url::parse(address);
   if (!parts) return "";
@@ -59,13 +53,13 @@ std::vector<sources::Post> series_around(sources::WordPressSite& site, sources::
       if (belongs(post) && known.insert(post.id).second) found.push_back(std::move(post));
   };
   consider(site.search(marker->stem, 100));
-  const std::string host = bare_host(found.front().link);
+  const std::string host = url::site_name(found.front().link);
   std::size_t scanned = 0;
   for (int round = 0; round < kLinkRounds && scanned < found.size(); ++round) {
     std::vector<std::string> slugs;
     for (; scanned < found.size(); ++scanned)
       for (const std::string& link : sources::links_in_html(found[scanned].content_html, found[scanned].link))
-        if (bare_host(link) == host)
+        if (url::site_name(link) == host)
           if (std::string slug = last_segment(link); !slug.empty() && asked_slugs.insert(slug).second)
             slugs.push_back(slug);
     if (slugs.empty()) break;

@@ -98,14 +98,22 @@ std::string without_fragment(std::string_view url) {
 std::string page_key(std::string_view absolute_url) {
   const std::optional<Parts> parts = parse(absolute_url);
   if (!parts) return std::string(absolute_url);
-  std::string host = parts->host;
-  if (host.starts_with("www.")) host.erase(0, 4);
+  const std::string host = without_www(parts->host);
   std::string path = parts->path;
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   if (path == "/") path.clear();
   std::string key = host + (parts->port.empty() ? "" : ":" + parts->port) + path;
   if (!parts->query.empty()) key += "?" + parts->query;
   return key;
+}
+
+std::string without_www(std::string_view host) {
+  return std::string(host.starts_with("www.") ? host.substr(4) : host);
+}
+
+std::string site_name(std::string_view absolute_url) {
+  const std::optional<Parts> parts = parse(absolute_url);
+  return parts ? without_www(parts->host) : std::string();
 }
 
 std::string percent_decode(std::string_view text) {

@@ -36,6 +36,13 @@ std::string without_fragment(std::string_view url);
 // slash, the fragment and default ports are ignored; the query is kept.
 std::string page_key(std::string_view absolute_url);
 
+// The host without a leading "www.": how people name a site.
+std::string without_www(std::string_view host);
+
+// The site an absolute URL belongs to ("blog.example.org" for https://www.blog.example.org/x),
+// or "" when it is not a URL with a host.
+std::string site_name(std::string_view absolute_url);
+
 // Percent-decodes a path segment ("caf%C3%A9" -> "café").
 std::string percent_decode(std::string_view text);
 

@@ -12,6 +12,7 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "sources/html_text.h"
+#include "sources/parsed_html.h"
 #include "sources/wordpress_json.h"
 
 namespace pb::sources {
@@ -56,28 +57,20 @@ struct PageLinks {
 
 PageLinks links_in_page(const std::string& html) {
   PageLinks links;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  std::vector<const GumboNode*> stack = {output->root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& element = node->v.element;
-    if (element.tag == GUMBO_TAG_LINK) {
-      const GumboAttribute* rel = gumbo_get_attribute(&element.attributes, "rel");
-      const GumboAttribute* href = gumbo_get_attribute(&element.attributes, "href");
-      const GumboAttribute* type = gumbo_get_attribute(&element.attributes, "type");
-      if (rel && href && std::string_view(rel->value) == kApiRelation && links.api_root.empty())
-        links.api_root = href->value;
-      if (rel && href && type && text::iequals(rel->value, "alternate") && links.feed.empty() &&
-          (std::string_view(type->value) == "application/rss+xml" ||
-           std::string_view(type->value) == "application/atom+xml"))
-        links.feed = href->value;
-    }
-    for (unsigned i = 0; i < element.children.length; ++i)
-      stack.push_back(static_cast<const GumboNode*>(element.children.data[i]));
-  }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  ParsedHtml(html, ParsedHtml::Mode::Document).walk([&](const GumboNode& node) {
+    if (node.type != GUMBO_NODE_ELEMENT || node.v.element.tag != GUMBO_TAG_LINK) return true;
+    const GumboVector* attributes = &node.v.element.attributes;
+    const GumboAttribute* rel = gumbo_get_attribute(attributes, "rel");
+    const GumboAttribute* href = gumbo_get_attribute(attributes, "href");
+    const GumboAttribute* type = gumbo_get_attribute(attributes, "type");
+    if (rel && href && std::string_view(rel->value) == kApiRelation && links.api_root.empty())
+      links.api_root = href->value;
+    if (rel && href && type && text::iequals(rel->value, "alternate") && links.feed.empty() &&
+        (std::string_view(type->value) == "application/rss+xml" ||
+         std::string_view(type->value) == "application/atom+xml"))
+      links.feed = href->value;
+    return true;
+  });
   return links;
 }
 

@@ -20,8 +20,7 @@ namespace {
 
 std::string site_of(const std::vector<const sources::Post*>& posts) {
   for (const sources::Post* post : posts)
-    if (const auto parts = url::parse(post->link); parts && !parts->host.empty())
-      return parts->host.starts_with("www.") ? parts->host.substr(4) : parts->host;
+    if (std::string site = url::site_name(post->link); !site.empty()) return site;
   return {};
 }
 

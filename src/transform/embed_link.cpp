@@ -53,8 +53,7 @@ std::optional<EmbedLink> embed_link(std::string_view src, std::string_view title
   if (host_is(host, "google.com") && parts->path.starts_with("/maps"))
     return EmbedLink{url::without_fragment(src), with_title("Map", title)};
   std::string label = kind == "video" ? "Video" : kind == "audio" ? "Audio" : "Embedded content";
-  std::string bare_host = host.starts_with("www.") ? host.substr(4) : host;
-  return EmbedLink{url::without_fragment(src), with_title(label + " from " + bare_host, title)};
+  return EmbedLink{url::without_fragment(src), with_title(label + " from " + url::without_www(host), title)};
 }
 
 }  // namespace pb::transform

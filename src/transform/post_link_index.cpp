@@ -7,10 +7,6 @@ namespace pb::transform {
 
 namespace {
 
-std::string bare_host(const std::string& host) {
-  return host.starts_with("www.") ? host.substr(4) : host;
-}
-
 // "p=123" or "page_id=123" from a query string.
 std::string post_id_in_query(std::string_view query) {
   for (std::string_view pair : text::split(query, '&')) {
@@ -43,7 +39,7 @@ void PostLinkIndex::add(const sources::Post& post, std::size_t chapter) {
   }
   const std::optional<url::Parts> parts = url::parse(post.link.empty() ? post.guid : post.link);
   if (!parts) return;
-  const std::string host = bare_host(parts->host);
+  const std::string host = url::without_www(parts->host);
   by_host_and_id_.emplace(host + "#" + std::to_string(post.id), chapter);
   // WordPress returns non-ASCII slugs percent-encoded ("caf%c3%a9"): compare decoded forms.
   if (!post.slug.empty()) by_host_and_slug_.emplace(host + "/" + url::percent_decode(post.slug), chapter);
@@ -54,7 +50,7 @@ std::optional<std::size_t> PostLinkIndex::find(std::string_view absolute_url) co
     return it->second;
   const std::optional<url::Parts> parts = url::parse(absolute_url);
   if (!parts || (parts->scheme != "http" && parts->scheme != "https")) return std::nullopt;
-  const std::string host = bare_host(parts->host);
+  const std::string host = url::without_www(parts->host);
   if (const std::string id = post_id_in_query(parts->query); !id.empty())
     if (const auto it = by_host_and_id_.find(host + "#" + id); it != by_host_and_id_.end()) return it->second;
   if (const std::string slug = last_segment(parts->path); !slug.empty() && !is_archive(parts->path))
