@@ -24,6 +24,11 @@ struct VipsApi {
   std::variant<ConvertedImage, std::string> (*cover)(const CoverText& text, const std::filesystem::path& output_stem);
 };
 
+// Loads the module on first use and converts with it (what convert_image() falls back to).
+std::variant<ConvertedImage, std::string> convert_with_vips(const std::filesystem::path& input,
+                                                            const std::filesystem::path& output_stem,
+                                                            const ConvertLimits& limits);
+
 namespace vips {
 // Implemented inside the module.
 std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,

@@ -1,5 +1,5 @@
-// convert_image() and generate_cover() for the rest of postbinder: they load the libvips module
-// on first use (see vips_api.h) and call into it.
+// The way into the libvips module for the rest of postbinder: loads it on first use (see
+// vips_api.h) and calls into it.
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -69,8 +69,8 @@ const VipsApi& load_api() {
 
 }  // namespace
 
-std::variant<ConvertedImage, std::string> convert_image(const fs::path& input, const fs::path& output_stem,
-                                                        const ConvertLimits& limits) {
+std::variant<ConvertedImage, std::string> convert_with_vips(const fs::path& input, const fs::path& output_stem,
+                                                            const ConvertLimits& limits) {
   return load_api().convert(input, output_stem, limits);
 }
 

@@ -1,0 +1,136 @@
+#include "image/webp_converter.h"
+
+#include <webp/decode.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+
+#include "image/raster.h"
+
+namespace pb::image {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The extended-format (VP8X) flags that need more than decoding pixels.
+constexpr unsigned char kIccFlag = 0x20;
+constexpr unsigned char kExifFlag = 0x08;
+constexpr unsigned char kAnimationFlag = 0x02;
+
+bool is_webp(const std::string& bytes) {
+  return bytes.size() >= 16 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0;
+}
+
+// A plain WebP: a VP8 or VP8L chunk, or VP8X without animation, colour profile or EXIF data.
+bool is_plain(const std::string& bytes) {
+  if (bytes.compare(12, 4, "VP8X") != 0) return true;
+  if (bytes.size() < 21) return false;
+  const auto flags = static_cast<unsigned char>(bytes[20]);
+  return (flags & (kIccFlag | kExifFlag | kAnimationFlag)) == 0;
+}
+
+std::string status_text(VP8StatusCode status) {
+  switch (status) {
+    case VP8_STATUS_OUT_OF_MEMORY:
+      return "out of memory";
+    case VP8_STATUS_INVALID_PARAM:
+      return "invalid parameter";
+    case VP8_STATUS_BITSTREAM_ERROR:
+      return "corrupt WebP data";
+    case VP8_STATUS_UNSUPPORTED_FEATURE:
+      return "unsupported WebP feature";
+    case VP8_STATUS_NOT_ENOUGH_DATA:
+      return "the data ends early";
+    default:
+      return "WebP status " + std::to_string(static_cast<int>(status));
+  }
+}
+
+std::string decode_failure(VP8StatusCode status) {
+  if (status == VP8_STATUS_NOT_ENOUGH_DATA) return "is truncated: the WebP data ends early";
+  return "cannot be decoded: " + status_text(status);
+}
+
+// libwebp's output buffer, freed however the conversion ends.
+struct DecodedWebP {
+  WebPDecoderConfig config;
+  DecodedWebP() { WebPInitDecoderConfig(&config); }
+  ~DecodedWebP() { WebPFreeDecBuffer(&config.output); }
+  DecodedWebP(const DecodedWebP&) = delete;
+  DecodedWebP& operator=(const DecodedWebP&) = delete;
+};
+
+}  // namespace
+
+Size fit_within(int width, int height, const ConvertLimits& limits) {
+  const double scale =
+      std::min({1.0, static_cast<double>(limits.max_width) / width, static_cast<double>(limits.max_height) / height});
+  if (scale >= 1.0) return {width, height};
+  return {std::max(1, static_cast<int>(std::lround(width * scale))),
+          std::max(1, static_cast<int>(std::lround(height * scale)))};
+}
+
+std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(const fs::path& input,
+                                                                            const fs::path& output_stem,
+                                                                            const ConvertLimits& limits) {
+  std::ifstream stream(input, std::ios::binary);
+  std::string bytes(std::istreambuf_iterator<char>(stream), {});
+  if (!is_webp(bytes) || !is_plain(bytes)) return std::nullopt;
+
+  DecodedWebP decoded;
+  WebPDecoderConfig& config = decoded.config;
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  if (const VP8StatusCode status = WebPGetFeatures(data, bytes.size(), &config.input); status != VP8_STATUS_OK)
+    return decode_failure(status);
+  const WebPBitstreamFeatures& features = config.input;
+  if (features.has_animation) return std::nullopt;
+  const int width = features.width;
+  const int height = features.height;
+  if (static_cast<std::uint64_t>(width) * static_cast<std::uint64_t>(height) > limits.max_pixels)
+    return "refused: " + std::to_string(width) + "x" + std::to_string(height) + " pixels is above the limit of " +
+           std::to_string(limits.max_pixels / 1'000'000) + " megapixels";
+
+  const Size size = fit_within(width, height, limits);
+  if (size.width != width || size.height != height) {
+    config.options.use_scaling = 1;  // libwebp scales while decoding, averaging the source pixels
+    config.options.scaled_width = size.width;
+    config.options.scaled_height = size.height;
+  }
+  // Opaque images are decoded to the YUV 4:2:0 planes a JPEG stores, with alpha to RGBA.
+  config.output.colorspace = features.has_alpha ? MODE_RGBA : MODE_YUV;
+  if (const VP8StatusCode status = WebPDecode(data, bytes.size(), &config); status != VP8_STATUS_OK)
+    return decode_failure(status);
+
+  ConvertedImage converted;
+  converted.width = config.output.width;
+  converted.height = config.output.height;
+  std::string error;
+  if (features.has_alpha) {
+    const WebPRGBABuffer& rgba = config.output.u.RGBA;
+    Raster raster;
+    raster.width = converted.width;
+    raster.height = converted.height;
+    raster.channels = 4;
+    const std::size_t row = static_cast<std::size_t>(raster.width) * 4;
+    raster.pixels.resize(row * static_cast<std::size_t>(raster.height));
+    for (int y = 0; y < raster.height; ++y)
+      std::copy_n(rgba.rgba + static_cast<std::size_t>(y) * static_cast<std::size_t>(rgba.stride), row,
+                  raster.pixels.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+    converted.format = Format::Png;
+    converted.file = output_stem.string() + ".png";
+    error = write_png(converted.file, raster);
+  } else {
+    const WebPYUVABuffer& yuv = config.output.u.YUVA;
+    YuvPlanes planes{converted.width, converted.height, yuv.y, yuv.u, yuv.v, yuv.y_stride, yuv.u_stride, yuv.v_stride};
+    converted.format = Format::Jpeg;
+    converted.file = output_stem.string() + ".jpg";
+    error = write_jpeg(converted.file, planes);
+  }
+  if (!error.empty()) return error;
+  return converted;
+}
+
+}  // namespace pb::image
