@@ -295,7 +295,9 @@ class Embedder {
     std::string author = book_.authors.empty() ? std::string() : book_.authors.front();
     if (author == book_.publisher) author.clear();
     CoverText text{book_.title, author, book_.publisher};
-    const std::string key = digest::sha256_hex("cover-1\n" + text.title + "\n" + text.author + "\n" + text.site);
+    // "cover-2": covers cached by the libvips drawing (cover-1) look different; a cache filled by
+    // an older postbinder must not make the same book come out in other bytes.
+    const std::string key = digest::sha256_hex("cover-2\n" + text.title + "\n" + text.author + "\n" + text.site);
     auto result = conversions_.get_or_make(key, [&](const fs::path& stem) { return generate_cover(text, stem); });
     if (auto* error = std::get_if<std::string>(&result)) {
       diagnostics_.warn("cover", *error);

@@ -2,26 +2,25 @@
 // libraries with it; loading them costs every run some 40 ms and 20 MB, while most builds copy
 // their JPEG and PNG images as they are and convert nothing. So the code that uses libvips lives
 // in a module (postbinder_vips.so) that vips_bridge.cpp loads the first time an image needs
-// converting or a cover needs drawing.
+// converting. (Version 1 also drew the generated cover; cover_generator.cpp now draws it without
+// libvips.)
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <variant>
 
-#include "image/cover_generator.h"
 #include "image/image_converter.h"
 
 namespace pb::image {
 
-constexpr int kVipsApiVersion = 1;
+constexpr int kVipsApiVersion = 2;
 
 struct VipsApi {
   int version;
   std::variant<ConvertedImage, std::string> (*convert)(const std::filesystem::path& input,
                                                        const std::filesystem::path& output_stem,
                                                        const ConvertLimits& limits);
-  std::variant<ConvertedImage, std::string> (*cover)(const CoverText& text, const std::filesystem::path& output_stem);
 };
 
 // Loads the module on first use and converts with it (what convert_image() falls back to).
@@ -34,7 +33,6 @@ namespace vips {
 std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,
                                                   const std::filesystem::path& output_stem,
                                                   const ConvertLimits& limits);
-std::variant<ConvertedImage, std::string> cover(const CoverText& text, const std::filesystem::path& output_stem);
 }  // namespace vips
 
 }  // namespace pb::image

@@ -74,8 +74,4 @@ std::variant<ConvertedImage, std::string> convert_with_vips(const fs::path& inpu
   return load_api().convert(input, output_stem, limits);
 }
 
-std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text, const fs::path& output_stem) {
-  return load_api().cover(text, output_stem);
-}
-
 }  // namespace pb::image

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "book/model.h"
-#include "pdf/font.h"
+#include "pdf/fonts.h"
 #include "pdf/geometry.h"
 
 namespace pb::pdf {

@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-#include "pdf/font.h"
+#include "pdf/fonts.h"
 
 namespace pb::pdf {
 

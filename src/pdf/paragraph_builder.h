@@ -7,9 +7,9 @@
 #include <string_view>
 
 #include "book/model.h"
+#include "pdf/fonts.h"
 #include "pdf/hyphenator.h"
 #include "pdf/items.h"
-#include "pdf/shaper.h"
 
 namespace pb::pdf {
 

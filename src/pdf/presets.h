@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "pdf/font_set.h"
+#include "pdf/fonts.h"
 #include "pdf/geometry.h"
 #include "pdf/pdf_writer.h"
 

@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cstdint>
 
 #include "e2e/support.h"
 #include "image/image_bytes.h"
@@ -226,8 +227,19 @@ TEST(Hostile, ASeriesOfFiveHundredParts) {
 }
 
 TEST(Hostile, AFullDiskIsAWriteErrorAndThePreviousBookSurvives) {
-  // A file-size limit makes every write past 64 KB fail the way a full disk does.
-  nlohmann::json posts = one_post("Big enough", "<p>" + repeat("Lorem ipsum dolor sit amet. ", 20000) + "</p>");
+  // A file-size limit makes every write past 64 KB fail the way a full disk does. The words are
+  // random so that the book itself is over the limit: repeated text compresses to a few KB, and
+  // only the generated cover made such a book big enough.
+  std::string words;
+  std::uint32_t state = 2024;
+  for (int word = 0; word < 20000; ++word) {
+    for (int letter = 0; letter < 6; ++letter) {
+      state = state * 1664525u + 1013904223u;
+      words += static_cast<char>('a' + (state >> 24) % 26);
+    }
+    words += ' ';
+  }
+  nlohmann::json posts = one_post("Big enough", "<p>" + words + "</p>");
   const fs::path folder = keep_dir() / "disk-full";
   write_file(folder / "posts.json", posts.dump());
   write_file(folder / "book.epub", "the previous book");

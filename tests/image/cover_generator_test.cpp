@@ -66,11 +66,9 @@ TEST(CoverGenerator, MarkupCharactersLongTitlesAndBrokenUtf8AreDrawn) {
   }
 }
 
-// Regression (was a bug): a blank title ("" or " ", e.g. `postbinder build posts --title " "`) makes vips_text fail
-// with "text: no text to render"; generate_cover() returns that error, the embedder only warns
-// "cover: cannot draw a cover", and the book is written without a cover-image, although every
-// book must have one. Suspected place: draw_text() in src/image/cover_generator.cpp (skip the
-// title when it renders to nothing, or fall back to "Untitled").
+// Regression (was a bug): a blank title ("" or " ", e.g. `postbinder build posts --title " "`)
+// made the libvips cover fail ("text: no text to render"), and the book was written without a
+// cover-image, although every book must have one. A blank title is drawn as "Untitled".
 TEST(CoverGenerator, ABlankTitleStillGivesACover) {
   const TempDir dir;
   for (const char* title : {"", " "}) {

@@ -5,12 +5,6 @@
 #include <fstream>
 #include <sstream>
 
-// Fontconfig and Pango keep process-wide caches that are never freed (vips_text() for the
-// generated cover fills them); LeakSanitizer reports them at exit. Nothing else is suppressed.
-extern "C" const char* __lsan_default_suppressions() {
-  return "leak:libfontconfig.so\n";
-}
-
 namespace pb::image::test {
 
 namespace {

@@ -12,18 +12,11 @@
 #include "collect/series_collector.h"
 #include "common/utf8.h"
 #include "image/image_embedder.h"
-#include "pdf/font_set.h"
+#include "pdf/fonts.h"
 #include "pdf/hyphenator.h"
 #include "pdf/presets.h"
 #include "sources/post_files.h"
 #include "transform/book_assembler.h"
-
-// The generated cover (libvips text through Pango) fills fontconfig caches that are never freed;
-// LeakSanitizer reports them at exit. The PDF fonts use a private fontconfig configuration that
-// is freed, so nothing of ours hides behind this.
-extern "C" const char* __lsan_default_suppressions() {
-  return "leak:libfontconfig.so\n";
-}
 
 namespace pb::pdf::test {
 

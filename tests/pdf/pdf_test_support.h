@@ -9,7 +9,7 @@
 #include "book/model.h"
 #include "common/diagnostics.h"
 #include "pdf/document_layout.h"
-#include "pdf/font_set.h"
+#include "pdf/fonts.h"
 #include "pdf/hyphenator.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/recording_device.h"

@@ -2,7 +2,6 @@
 #include "image/vips_api.h"
 
 extern "C" __attribute__((visibility("default"))) const pb::image::VipsApi* postbinder_vips_api() {
-  static const pb::image::VipsApi api = {pb::image::kVipsApiVersion, &pb::image::vips::convert,
-                                         &pb::image::vips::cover};
+  static const pb::image::VipsApi api = {pb::image::kVipsApiVersion, &pb::image::vips::convert};
   return &api;
 }

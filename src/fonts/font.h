@@ -12,7 +12,7 @@
 struct hb_font_t;
 struct hb_face_t;
 
-namespace pb::pdf {
+namespace pb::fonts {
 
 class Font {
  public:
@@ -66,4 +66,4 @@ class Font {
   std::map<std::uint32_t, std::u32string> texts_;
 };
 
-}  // namespace pb::pdf
+}  // namespace pb::fonts

@@ -1,11 +1,12 @@
-#include "pdf/font_set.h"
+// FontSet and Shaper: fonts for every family and style, kerning, ligatures, fallback fonts and
+// replacement marks for characters no font has.
+#include "fonts/font_set.h"
 
 #include <gtest/gtest.h>
 
-#include "pdf/font_embedder.h"
-#include "pdf/shaper.h"
+#include "fonts/shaper.h"
 
-namespace pb::pdf {
+namespace pb::fonts {
 namespace {
 
 double width_of(const std::vector<ShapedGlyph>& glyphs) {
@@ -97,6 +98,19 @@ TEST_F(FontSetTest, CharacterNoFontHasIsReplacedAndReportedOnce) {
   EXPECT_NE(warnings.front().find("U+10FFFD"), std::string::npos);
 }
 
+// The generated cover uses a set that reports to nobody: a private-use character is still drawn
+// as a visible replacement, and nothing is printed.
+TEST(SilentFontSet, ReplacesWithoutPrinting) {
+  FontSet fonts;
+  Shaper shaper(fonts, "en");
+  const std::string text = "x\U0010FFFDy";
+  ::testing::internal::CaptureStderr();
+  const std::vector<ShapedGlyph> glyphs = shaper.shape(text, 0, text.size(), {Family::Serif, true, false});
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  ASSERT_EQ(glyphs.size(), 3u);
+  EXPECT_GT(glyphs[1].advance, 0);
+}
+
 TEST_F(FontSetTest, CjkWithoutACjkFontIsReplacedNotDropped) {
   FontSet fonts(diagnostics);
   Shaper shaper(fonts, "en");
@@ -122,20 +136,5 @@ TEST_F(FontSetTest, EmojiOutsideTheBmpAreShapedWholeOrReplaced) {
   EXPECT_TRUE(mapped == U"\U0001F600" || mapped == U"\uFFFD");
 }
 
-TEST(ToUnicode, WritesSurrogatePairsAndLigatures) {
-  const std::string cmap = to_unicode_cmap({{3, U" "}, {700, U"ffi"}, {901, U"\U0001F600"}});
-  EXPECT_NE(cmap.find("<0003> <0020>"), std::string::npos);
-  EXPECT_NE(cmap.find("<02BC> <006600660069>"), std::string::npos);
-  EXPECT_NE(cmap.find("<0385> <D83DDE00>"), std::string::npos);
-  EXPECT_NE(cmap.find("3 beginbfchar"), std::string::npos);
-}
-
-TEST(PdfNumber, IsShortAndLocaleFree) {
-  EXPECT_EQ(pdf_number(12.0), "12");
-  EXPECT_EQ(pdf_number(0.12345), "0.123");
-  EXPECT_EQ(pdf_number(-0.0001), "0");
-  EXPECT_EQ(pdf_number(595.2756), "595.276");
-}
-
 }  // namespace
-}  // namespace pb::pdf
+}  // namespace pb::fonts

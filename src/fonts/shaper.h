@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "pdf/font_set.h"
+#include "fonts/font_set.h"
 
 struct hb_buffer_t;
 
-namespace pb::pdf {
+namespace pb::fonts {
 
 struct ShapedGlyph {
   Font* font = nullptr;
@@ -49,4 +49,4 @@ class Shaper {
 // (combining marks, joiners, variation selectors).
 bool attaches_to_previous(char32_t c);
 
-}  // namespace pb::pdf
+}  // namespace pb::fonts

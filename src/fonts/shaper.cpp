@@ -1,10 +1,10 @@
-#include "pdf/shaper.h"
+#include "fonts/shaper.h"
 
 #include <hb.h>
 
 #include "common/utf8.h"
 
-namespace pb::pdf {
+namespace pb::fonts {
 
 namespace {
 
@@ -115,4 +115,4 @@ void Shaper::shape_segment(std::string_view text, std::size_t begin, std::size_t
   }
 }
 
-}  // namespace pb::pdf
+}  // namespace pb::fonts

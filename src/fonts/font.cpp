@@ -1,4 +1,4 @@
-#include "pdf/font.h"
+#include "fonts/font.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -9,7 +9,7 @@
 
 #include "common/error.h"
 
-namespace pb::pdf {
+namespace pb::fonts {
 
 namespace {
 
@@ -101,4 +101,4 @@ void Font::remember_text(std::uint32_t glyph, std::u32string_view text) {
   texts_.try_emplace(glyph, text);
 }
 
-}  // namespace pb::pdf
+}  // namespace pb::fonts

@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "common/diagnostics.h"
-#include "pdf/font.h"
+#include "fonts/font.h"
 
 struct _FcConfig;
 
-namespace pb::pdf {
+namespace pb::fonts {
 
 enum class Family { Serif, Sans, Mono };
 
@@ -30,6 +30,9 @@ class FontSet {
  public:
   // Throws BuildError when no usable TrueType font is installed for a family.
   explicit FontSet(Diagnostics& diagnostics);
+  // Reports characters no font has to nobody: for drawings such as the generated cover, where
+  // the replacement mark is all there is to say and the book's own stage warns about the text.
+  FontSet();
   ~FontSet();
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
@@ -55,7 +58,7 @@ class FontSet {
   Font* find_family(const std::vector<std::string>& names, bool bold, bool italic);
   Font* search_fallback(FontStyle style, char32_t c);
 
-  Diagnostics& diagnostics_;
+  Diagnostics* diagnostics_ = nullptr;
   _FcConfig* config_ = nullptr;  // our own fontconfig configuration, freed with the set
   std::vector<std::unique_ptr<Font>> fonts_;
   std::map<std::pair<std::string, int>, Font*> by_file_;
@@ -64,4 +67,4 @@ class FontSet {
   std::map<char32_t, bool> reported_;
 };
 
-}  // namespace pb::pdf
+}  // namespace pb::fonts

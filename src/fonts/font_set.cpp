@@ -1,4 +1,4 @@
-#include "pdf/font_set.h"
+#include "fonts/font_set.h"
 
 #include <fontconfig/fontconfig.h>
 
@@ -7,7 +7,7 @@
 #include "common/error.h"
 #include "common/text.h"
 
-namespace pb::pdf {
+namespace pb::fonts {
 
 namespace {
 
@@ -78,7 +78,11 @@ std::string code_point_name(char32_t c) {
 
 }  // namespace
 
-FontSet::FontSet(Diagnostics& diagnostics) : diagnostics_(diagnostics) {
+FontSet::FontSet(Diagnostics& diagnostics) : FontSet() {
+  diagnostics_ = &diagnostics;
+}
+
+FontSet::FontSet() {
   config_ = FcInitLoadConfigAndFonts();
   if (!config_) throw BuildError("fontconfig", "cannot load the font configuration");
   for (Family family : {Family::Serif, Family::Sans, Family::Mono}) {
@@ -186,10 +190,10 @@ Font* FontSet::search_fallback(FontStyle style, char32_t c) {
 }
 
 FontSet::Replacement FontSet::replacement(FontStyle style, char32_t missing) {
-  if (!reported_[missing]) {
+  if (diagnostics_ && !reported_[missing]) {
     reported_[missing] = true;
-    diagnostics_.warn("pdf", "no installed font has the character " + code_point_name(missing) +
-                                 "; it is drawn as a replacement mark");
+    diagnostics_->warn("pdf", "no installed font has the character " + code_point_name(missing) +
+                                  "; it is drawn as a replacement mark");
   }
   if (Font* font = font_for(style, 0xFFFD)) return {font, font->glyph_for(0xFFFD)};
   return {&primary(style), 0};
@@ -201,4 +205,4 @@ std::vector<Font*> FontSet::fonts() const {
   return result;
 }
 
-}  // namespace pb::pdf
+}  // namespace pb::fonts
