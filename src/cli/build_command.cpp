@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "cli/book_plan.h"
+#include "cli/image_prefetch.h"
 #include "cli/network_session.h"
 #include "cli/post_loading.h"
 #include "cli/stage_timer.h"
@@ -52,15 +53,19 @@ void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
 void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSession& network, Diagnostics& diagnostics,
                StageTimer& timer) {
   warn_missing_parts(plan, diagnostics);
-  book::Book book = transform::assemble_book(plan.request, diagnostics);
+  ImagePrefetch prefetch(network.image_fetcher());
+  transform::BookRequest request = plan.request;
+  request.on_images = [&prefetch](const std::vector<std::string>& sources) { prefetch.request(sources); };
+  book::Book book = transform::assemble_book(request, diagnostics);
   timer.lap("transform");
   TempDir work;
   image::EmbedOptions embed;
   embed.limits.max_width = options.max_image_width;
   embed.work_dir = work.path();
-  embed.fetch = network.image_fetcher();
+  embed.fetch = prefetch.fetcher();
   embed.conversion_cache = network.cache_dir() / "converted";
   const image::EmbedReport images = image::embed_images(book, embed, diagnostics);
+  prefetch.close();
   timer.lap("images");
   if (options.strict && !images.failures.empty())
     throw BuildError(plan.output.string(), "--strict: " + std::to_string(images.failures.size()) +

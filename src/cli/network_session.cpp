@@ -28,9 +28,11 @@ net::HttpClient& NetworkSession::client() {
 }
 
 image::FetchImages NetworkSession::image_fetcher() {
-  return [this](const std::vector<std::string>& urls) {
+  // One display for the book's images, however many batches they come in.
+  auto progress = std::make_shared<net::Progress>("images", 0, quiet_);
+  return [this, progress](const std::vector<std::string>& urls) {
     std::vector<image::FetchedImage> images;
-    for (const net::HttpResponse& response : client().fetch_all(urls, net::BodyMode::File, "images"))
+    for (const net::HttpResponse& response : client().fetch_all(urls, net::BodyMode::File, *progress))
       images.push_back({response.ok() ? response.body_file : std::filesystem::path(), response.error});
     return images;
   };

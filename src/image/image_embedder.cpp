@@ -3,7 +3,9 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
+#include <variant>
 
 #include "common/digest.h"
 #include "common/parallel.h"
@@ -151,11 +153,17 @@ class Embedder {
     book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
     add_source(book_.cover.source);
     acquire();
-    // Sniffing and converting are independent per image: all cores work on them. Resources are
-    // then registered in reading order, so the book is the same whatever finished first.
-    parallel_for(candidates_.size(), [&](std::size_t i) {
+    // Sniffing and converting are independent per image: all cores work on them, and on the
+    // cover when it is known already that one must be drawn. Resources are then registered in
+    // reading order, so the book is the same whatever finished first.
+    const bool draw_cover_now = book_.cover.source.empty() && options_.generate_cover;
+    std::optional<std::variant<ConvertedImage, std::string>> drawn_cover;
+    parallel_for(candidates_.size() + (draw_cover_now ? 1 : 0), [&](std::size_t i) {
       throw_if_interrupted();
-      prepare(candidates_[i]);
+      if (i == candidates_.size())
+        drawn_cover = draw_cover();
+      else
+        prepare(candidates_[i]);
     });
     for (Candidate& candidate : candidates_) {
       if (candidate.embedded_file.empty()) continue;
@@ -163,7 +171,8 @@ class Embedder {
       if (candidate.converted) ++report_.converted;
     }
     apply();
-    if (book_.cover.resource.empty() && options_.generate_cover) make_cover();
+    // A featured image that could not be had is replaced by a drawn cover, drawn now.
+    if (book_.cover.resource.empty() && options_.generate_cover) use_cover(drawn_cover ? *drawn_cover : draw_cover());
     warn_missing_alt();
     return report_;
   }
@@ -290,15 +299,18 @@ class Embedder {
     }
   }
 
-  void make_cover() {
+  std::variant<ConvertedImage, std::string> draw_cover() {
     // When no post names an author the site stands in for one: print it once.
     std::string author = book_.authors.empty() ? std::string() : book_.authors.front();
     if (author == book_.publisher) author.clear();
-    CoverText text{book_.title, author, book_.publisher};
+    const CoverText text{book_.title, author, book_.publisher};
     // "cover-2": covers cached by the libvips drawing (cover-1) look different; a cache filled by
     // an older postbinder must not make the same book come out in other bytes.
     const std::string key = digest::sha256_hex("cover-2\n" + text.title + "\n" + text.author + "\n" + text.site);
-    auto result = conversions_.get_or_make(key, [&](const fs::path& stem) { return generate_cover(text, stem); });
+    return conversions_.get_or_make(key, [&](const fs::path& stem) { return generate_cover(text, stem); });
+  }
+
+  void use_cover(const std::variant<ConvertedImage, std::string>& result) {
     if (auto* error = std::get_if<std::string>(&result)) {
       diagnostics_.warn("cover", *error);
       return;

@@ -39,10 +39,15 @@ std::optional<ImageHeader> png_header(std::string_view bytes) {
   return header;
 }
 
-// The orientation tag (0x0112) of an EXIF block ("Exif\0\0" + a TIFF header), or 1.
+// The orientation tag (0x0112) of a JPEG's EXIF block ("Exif\0\0" + a TIFF header), or 1.
 int exif_orientation(std::string_view exif) {
   if (exif.size() < 14 || exif.substr(0, 6) != std::string_view("Exif\0\0", 6)) return 1;
-  const std::string_view tiff = exif.substr(6);
+  return tiff_orientation(exif.substr(6));
+}
+
+}  // namespace
+
+int tiff_orientation(std::string_view tiff) {
   const bool little = tiff.substr(0, 2) == "II";
   if (!little && tiff.substr(0, 2) != "MM") return 1;
   const auto read16 = [&](std::size_t at) -> unsigned {
@@ -65,6 +70,8 @@ int exif_orientation(std::string_view exif) {
   }
   return 1;
 }
+
+namespace {
 
 std::optional<ImageHeader> jpeg_header(std::string_view bytes) {
   int orientation = 1;

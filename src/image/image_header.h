@@ -24,4 +24,8 @@ struct ImageHeader {
 // nullopt when the bytes are not a well-formed header of one of the three formats.
 std::optional<ImageHeader> read_header(std::string_view bytes);
 
+// The orientation tag (0x0112) of EXIF data as a TIFF header and IFD ("II*\0..." or "MM\0*..."),
+// as WebP and JPEG carry it; 1 when it is absent or unreadable.
+int tiff_orientation(std::string_view tiff);
+
 }  // namespace pb::image

@@ -3,10 +3,13 @@
 #include <webp/decode.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <string_view>
 
+#include "image/image_header.h"
 #include "image/raster.h"
 
 namespace pb::image {
@@ -24,12 +27,36 @@ bool is_webp(const std::string& bytes) {
   return bytes.size() >= 16 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0;
 }
 
-// A plain WebP: a VP8 or VP8L chunk, or VP8X without animation, colour profile or EXIF data.
+std::uint32_t little32(const std::string& bytes, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
+}
+
+// The orientation in the EXIF chunk of an extended WebP, or 1.
+int exif_chunk_orientation(const std::string& bytes) {
+  for (std::size_t at = 12; at + 8 <= bytes.size();) {
+    const std::size_t length = little32(bytes, at + 4);
+    if (length > bytes.size() - at - 8) break;
+    if (bytes.compare(at, 4, "EXIF") == 0) {
+      std::string_view exif(bytes.data() + at + 8, length);
+      if (exif.starts_with(std::string_view("Exif\0\0", 6))) exif.remove_prefix(6);  // some writers keep JPEG's prefix
+      return tiff_orientation(exif);
+    }
+    at += 8 + length + (length & 1);
+  }
+  return 1;
+}
+
+// A plain WebP: a VP8 or VP8L chunk, or VP8X without animation or colour profile, and upright.
+// (Most WebP writers, libvips among them, add EXIF data; only its orientation matters here.)
 bool is_plain(const std::string& bytes) {
   if (bytes.compare(12, 4, "VP8X") != 0) return true;
   if (bytes.size() < 21) return false;
   const auto flags = static_cast<unsigned char>(bytes[20]);
-  return (flags & (kIccFlag | kExifFlag | kAnimationFlag)) == 0;
+  if (flags & (kIccFlag | kAnimationFlag)) return false;
+  return !(flags & kExifFlag) || exif_chunk_orientation(bytes) == 1;
 }
 
 std::string status_text(VP8StatusCode status) {
@@ -52,6 +79,20 @@ std::string status_text(VP8StatusCode status) {
 std::string decode_failure(VP8StatusCode status) {
   if (status == VP8_STATUS_NOT_ENOUGH_DATA) return "is truncated: the WebP data ends early";
   return "cannot be decoded: " + status_text(status);
+}
+
+// WebP stores "studio range" YUV (luma 16..235, chroma 16..240), a JPEG full-range YCbCr with
+// the same BT.601 matrix: rescaling the planes in place is all the conversion there is.
+void expand_to_full_range(std::uint8_t* plane, int width, int height, int stride, bool luma) {
+  std::array<std::uint8_t, 256> table{};
+  for (int value = 0; value < 256; ++value) {
+    const double full = luma ? (value - 16) * 255.0 / 219.0 : (value - 128) * 255.0 / 224.0 + 128.0;
+    table[static_cast<std::size_t>(value)] = static_cast<std::uint8_t>(std::clamp(std::lround(full), 0L, 255L));
+  }
+  for (int y = 0; y < height; ++y) {
+    std::uint8_t* row = plane + static_cast<std::ptrdiff_t>(y) * stride;
+    for (int x = 0; x < width; ++x) row[x] = table[row[x]];
+  }
 }
 
 // libwebp's output buffer, freed however the conversion ends.
@@ -124,6 +165,11 @@ std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(cons
     error = write_png(converted.file, raster);
   } else {
     const WebPYUVABuffer& yuv = config.output.u.YUVA;
+    const int chroma_width = (converted.width + 1) / 2;
+    const int chroma_height = (converted.height + 1) / 2;
+    expand_to_full_range(yuv.y, converted.width, converted.height, yuv.y_stride, true);
+    expand_to_full_range(yuv.u, chroma_width, chroma_height, yuv.u_stride, false);
+    expand_to_full_range(yuv.v, chroma_width, chroma_height, yuv.v_stride, false);
     YuvPlanes planes{converted.width, converted.height, yuv.y, yuv.u, yuv.v, yuv.y_stride, yuv.u_stride, yuv.v_stride};
     converted.format = Format::Jpeg;
     converted.file = output_stem.string() + ".jpg";

@@ -1,8 +1,8 @@
 // WebP straight through libwebp and libjpeg-turbo, without libvips: WebP is by far the format
 // a WordPress site most often serves that e-readers cannot show, and decoding it to YUV planes
 // and encoding those as JPEG costs a fraction of the time and memory of the general path.
-// Only the plain forms are handled here: animated WebP, and WebP with an ICC profile or EXIF
-// data (colour management, orientation), go to libvips.
+// Only the plain forms are handled here: animated WebP, WebP with an ICC profile (colour
+// management) and WebP whose EXIF data turns it (orientation) go to libvips.
 #pragma once
 
 #include <filesystem>
@@ -14,7 +14,7 @@
 
 namespace pb::image {
 
-// nullopt when this file is not a plain WebP (not WebP at all, animated, ICC, EXIF); otherwise
+// nullopt when this file is not a plain WebP (not WebP at all, animated, ICC, turned); otherwise
 // the converted image (JPEG, or PNG when it has alpha) or why it failed.
 std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(const std::filesystem::path& input,
                                                                             const std::filesystem::path& output_stem,

@@ -414,6 +414,12 @@ HttpClient::~HttpClient() = default;
 
 std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& urls, BodyMode mode,
                                                 const std::string& what) {
+  Progress progress(what, 0, options_.quiet);
+  return fetch_all(urls, mode, progress);
+}
+
+std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& urls, BodyMode mode,
+                                                Progress& progress) {
   // The same URL twice is one transfer.
   std::vector<std::string> unique;
   std::map<std::string, std::size_t> slot_of;
@@ -445,7 +451,7 @@ std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& 
     fetch_slots.push_back(i);
   }
   if (!to_fetch.empty()) {
-    Progress progress(what, to_fetch.size(), options_.quiet);
+    progress.expect(to_fetch.size());
     std::vector<HttpResponse> fetched = MultiTransfer(options_, cache_, stats_, mode, progress).run(to_fetch);
     for (std::size_t k = 0; k < fetched.size(); ++k) unique_results[fetch_slots[k]] = std::move(fetched[k]);
   }

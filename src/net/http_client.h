@@ -13,6 +13,7 @@
 
 #include "net/http_cache.h"
 #include "net/http_response.h"
+#include "net/progress.h"
 #include "net/retry_policy.h"
 
 namespace pb::net {
@@ -52,6 +53,8 @@ class HttpClient {
   // Responses in the order of urls; the same URL twice is fetched once. what names the batch
   // in the progress display ("images").
   std::vector<HttpResponse> fetch_all(const std::vector<std::string>& urls, BodyMode mode, const std::string& what);
+  // The same, counted in a progress display shared by several batches.
+  std::vector<HttpResponse> fetch_all(const std::vector<std::string>& urls, BodyMode mode, Progress& progress);
   HttpResponse fetch(const std::string& url, BodyMode mode);
 
   const HttpStats& stats() const { return stats_; }

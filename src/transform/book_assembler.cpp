@@ -115,6 +115,7 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
     book.series = series;
   }
   book.cover = cover_of(*posts.front(), request.max_image_width);
+  if (request.on_images && !book.cover.source.empty()) request.on_images({book.cover.source});
 
   PostLinkIndex links;
   for (std::size_t i = 0; i < posts.size(); ++i) links.add(*posts[i], i);
@@ -147,6 +148,13 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
     if (chapter.blocks.empty())
       throw BuildError(post.origin, "post " + std::to_string(post.id) +
                                         " has no readable content (only empty paragraphs, scripts or forms)");
+    if (request.on_images) {
+      std::vector<std::string> sources;
+      book::for_each_image(chapter.blocks, [&](book::ImageRef& image) {
+        if (!image.source.empty()) sources.push_back(image.source);
+      });
+      if (!sources.empty()) request.on_images(sources);
+    }
   });
   finalise_internal_links(book, registries);
   return book;

@@ -3,6 +3,7 @@
 // (title, authors, stable identifier, dates, series) taken from the posts and the options.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ struct BookRequest {
   std::string author;                       // --author: replaces the posts' authors
   std::string language = "en";              // --lang
   int max_image_width = 1600;
+  // Called with the image sources of the cover, then of each chapter as soon as it is converted
+  // (from worker threads, in any order), so downloads can start before the whole book is done.
+  std::function<void(const std::vector<std::string>&)> on_images;
 };
 
 // Throws BuildError when nothing is left to bind (every post password-protected).

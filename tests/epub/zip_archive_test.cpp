@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -121,6 +122,97 @@ TEST(ZipArchive, ArchiveDroppedWithoutCloseWritesNothing) {
     zip.add("a.txt", "text", ZipArchive::Compression::Deflate);
   }
   EXPECT_EQ(read_bytes(path), "previous");
+}
+
+// Reads an entry back through libzip, which checks its CRC as it reads.
+std::string read_entry(zip_t* archive, const char* name) {
+  zip_file_t* file = zip_fopen(archive, name, 0);
+  if (!file) return "<missing>";
+  std::string data;
+  char buffer[65536];
+  for (zip_int64_t got; (got = zip_fread(file, buffer, sizeof buffer)) > 0;)
+    data.append(buffer, static_cast<std::size_t>(got));
+  const int error = zip_error_code_zip(zip_file_get_error(file));
+  zip_fclose(file);
+  return error == ZIP_ER_OK ? data : "<error " + std::to_string(error) + ">";
+}
+
+std::string noise(std::size_t size, unsigned seed) {
+  std::string data(size, '\0');
+  for (char& c : data) {
+    seed = seed * 1103515245u + 12345u;
+    c = static_cast<char>(seed >> 16);
+  }
+  return data;
+}
+
+TEST(ZipArchive, EveryEntryReadsBackWithItsChecksum) {
+  ScratchFolder folder;
+  const std::string photo = noise(3 * 1024 * 1024 + 17, 1);  // several of the writer's blocks
+  std::string page;
+  for (int i = 0; page.size() < 2'500'000; ++i) page += "<p>Paragraph " + std::to_string(i) + " of the chapter.</p>\n";
+  write_bytes(folder / "photo.jpg", photo);
+  write_bytes(folder / "page.xhtml", page);
+  write_bytes(folder / "empty.txt", "");
+  const std::filesystem::path path = folder / "out.zip";
+  {
+    ZipArchive zip(path, "out.zip", 1714558830);
+    zip.add("mimetype", "application/epub+zip", ZipArchive::Compression::Store);
+    zip.add("tiny.txt", "a", ZipArchive::Compression::Deflate);
+    zip.add("chapter.xhtml", page, ZipArchive::Compression::Deflate);
+    zip.add("Kapitel-\xC3\xBC.xhtml", "umlaut", ZipArchive::Compression::Deflate);
+    zip.add_file("photo.jpg", folder / "photo.jpg", ZipArchive::Compression::Store);
+    zip.add_file("page-from-file.xhtml", folder / "page.xhtml", ZipArchive::Compression::Deflate);
+    zip.add_file("empty.txt", folder / "empty.txt", ZipArchive::Compression::Deflate);
+    zip.close();
+  }
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  ASSERT_NE(archive, nullptr) << "libzip's consistency check refused the archive: " << error;
+  EXPECT_EQ(read_entry(archive, "mimetype"), "application/epub+zip");
+  EXPECT_EQ(read_entry(archive, "tiny.txt"), "a");
+  EXPECT_EQ(read_entry(archive, "chapter.xhtml"), page);
+  EXPECT_EQ(read_entry(archive, "Kapitel-\xC3\xBC.xhtml"), "umlaut");
+  EXPECT_EQ(read_entry(archive, "photo.jpg"), photo);
+  EXPECT_EQ(read_entry(archive, "page-from-file.xhtml"), page);
+  EXPECT_EQ(read_entry(archive, "empty.txt"), "");
+  zip_stat_t stat;
+  ASSERT_EQ(zip_stat(archive, "chapter.xhtml", 0, &stat), 0);
+  EXPECT_EQ(stat.comp_method, ZIP_CM_DEFLATE);
+  EXPECT_LT(stat.comp_size * 5, stat.size) << "XHTML is really compressed";
+  ASSERT_EQ(zip_stat(archive, "page-from-file.xhtml", 0, &stat), 0);
+  EXPECT_LT(stat.comp_size * 5, stat.size);
+  ASSERT_EQ(zip_stat(archive, "tiny.txt", 0, &stat), 0);
+  EXPECT_EQ(stat.comp_method, ZIP_CM_STORE) << "deflating one byte would make it bigger";
+  ASSERT_EQ(zip_stat(archive, "photo.jpg", 0, &stat), 0);
+  EXPECT_EQ(stat.comp_method, ZIP_CM_STORE);
+  zip_close(archive);
+
+  // The OCF's rule for the first entry: "mimetype", stored, no extra field, its bytes at offset 38.
+  const std::string bytes = read_bytes(path);
+  EXPECT_EQ(bytes.substr(30, 8), "mimetype");
+  EXPECT_EQ(bytes.substr(38, 20), "application/epub+zip");
+  EXPECT_EQ(bytes[28], '\0');
+  EXPECT_EQ(bytes[29], '\0');
+  // Info-ZIP's own test of every entry, when it is installed.
+  if (std::system("command -v unzip >/dev/null 2>&1") == 0) {
+    const std::string command = "unzip -tqq '" + path.string() + "' >/dev/null 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << "unzip -t refused the archive";
+  }
+}
+
+TEST(ZipArchive, TheSameEntriesGiveTheSameBytes) {
+  ScratchFolder folder;
+  write_bytes(folder / "image.png", noise(200000, 7));
+  const auto build = [&](const std::string& name) {
+    ZipArchive zip(folder / name, name, 1714558830);
+    zip.add("mimetype", "application/epub+zip", ZipArchive::Compression::Store);
+    zip.add("a.xhtml", std::string(50000, 'a') + "end", ZipArchive::Compression::Deflate);
+    zip.add_file("image.png", folder / "image.png", ZipArchive::Compression::Store);
+    zip.close();
+    return read_bytes(folder / name);
+  };
+  EXPECT_EQ(build("one.zip"), build("two.zip"));
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 
 #include "common/temp_dir.h"
 #include "image/image_bytes.h"
@@ -72,6 +74,77 @@ TEST_F(ConvertImageTest, HandmadeLosslessWebPIsRead) {
   expect_file(convert_ok(input), Format::Jpeg, 30, 20);
   test::write_bytes(input, bytes::webp_solid(30, 20, {200, 100, 50, 128}));
   expect_file(convert_ok(input), Format::Png, 30, 20);
+}
+
+// The JPEG made from a WebP's YUV planes shows the WebP's colours (planes not swapped, not shifted).
+TEST_F(ConvertImageTest, WebPBecomesAJpegOfTheSameColours) {
+  const fs::path input = test::webp(dir_.path(), "colours.webp", 200, 120, false);
+  const ConvertedImage converted = convert_ok(input);
+  expect_file(converted, Format::Jpeg, 200, 120);
+  for (const auto& [x, y] : {std::pair{10, 10}, std::pair{190, 10}, std::pair{100, 60}, std::pair{10, 110}}) {
+    const std::vector<double> want = test::pixel(input, x, y);
+    const std::vector<double> got = test::pixel(converted.file, x, y);
+    ASSERT_EQ(want.size(), 3u);
+    ASSERT_EQ(got.size(), 3u);
+    for (std::size_t band = 0; band < 3; ++band) EXPECT_NEAR(got[band], want[band], 12) << x << "," << y;
+  }
+}
+
+TEST_F(ConvertImageTest, OversizedWebPIsScaledWhileDecoding) {
+  expect_file(convert_ok(test::webp(dir_.path(), "wide.webp", 3200, 2000, false)), Format::Jpeg, 1600, 1000);
+  expect_file(convert_ok(test::webp(dir_.path(), "tall.webp", 1000, 5120, true)), Format::Png, 500, 2560);
+}
+
+TEST_F(ConvertImageTest, TruncatedWebPIsReportedAsTruncated) {
+  const std::string whole = test::read_bytes(test::webp(dir_.path(), "whole.webp", 400, 300, false));
+  const fs::path truncated = dir_.path() / "truncated.webp";
+  test::write_bytes(truncated, whole.substr(0, whole.size() / 2));
+  const std::string error = convert_error(truncated);
+  EXPECT_NE(error.find("is truncated"), std::string::npos) << error;
+  const fs::path garbage = dir_.path() / "garbage.webp";
+  test::write_bytes(garbage, whole.substr(0, 30) + std::string(2000, 'x'));
+  EXPECT_FALSE(convert_error(garbage).empty());
+}
+
+TEST_F(ConvertImageTest, AnimatedWebPGivesItsFirstFrame) {
+  const fs::path animated = test::animated_webp(dir_.path(), "anim.webp", 64, 48, 3);
+  ASSERT_EQ(test::inspect(animated)->pages, 3);
+  const ConvertedImage converted = convert_ok(animated);
+  EXPECT_EQ(converted.width, 64);
+  EXPECT_EQ(converted.height, 48) << "one frame, not the frames stacked";
+  EXPECT_EQ(test::inspect(converted.file)->pages, 1);
+}
+
+TEST_F(ConvertImageTest, AWebPTurnedByItsExifOrientationIsShownUpright) {
+  expect_file(convert_ok(test::turned_webp(dir_.path(), "turned.webp", 120, 80, 6)), Format::Jpeg, 80, 120);
+  expect_file(convert_ok(test::turned_webp(dir_.path(), "upright.webp", 120, 80, 1)), Format::Jpeg, 120, 80);
+}
+
+TEST_F(ConvertImageTest, AWebPDecompressionBombIsRefusedBeforeDecoding) {
+  const fs::path input = test::webp(dir_.path(), "big.webp", 2000, 1000, false);
+  ConvertLimits strict;
+  strict.max_pixels = 1'000'000;
+  const std::string error = convert_error(input, strict);
+  EXPECT_NE(error.find("2000x1000"), std::string::npos) << error;
+  EXPECT_NE(error.find("megapixels"), std::string::npos) << error;
+}
+
+// Converting a plain WebP must not load the libvips module: that is what keeps a cold build's
+// time and memory down. Run in a fresh process (threadsafe death-test style), where no earlier
+// test has loaded the module.
+TEST(ConvertImageProcess, PlainWebPDoesNotLoadTheLibvipsModule) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const TempDir dir;
+  const fs::path input = test::webp(dir.path(), "plain.webp", 300, 200, false);
+  EXPECT_EXIT(
+      {
+        auto result = convert_image(input, dir.path() / "out", ConvertLimits{});
+        std::ifstream maps("/proc/self/maps");
+        const std::string mapped((std::istreambuf_iterator<char>(maps)), {});
+        const bool converted = std::holds_alternative<ConvertedImage>(result);
+        std::exit(converted && mapped.find("postbinder_vips") == std::string::npos ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
 }
 
 TEST_F(ConvertImageTest, GifBecomesJpegOrPngByTransparency) {

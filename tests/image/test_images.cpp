@@ -117,6 +117,21 @@ fs::path webp(const fs::path& dir, const std::string& name, int width, int heigh
   return file;
 }
 
+fs::path turned_webp(const fs::path& dir, const std::string& name, int width, int height, int orientation) {
+  const fs::path file = dir / name;
+  VipsPtr image = gradient(width, height);
+  VipsImage* copy = nullptr;
+  vips_copy(image.get(), &copy, nullptr);
+  VipsPtr tagged(copy);
+  vips_image_set_int(tagged.get(), "orientation", orientation);
+  save(tagged.get(), file.string() + "[Q=80]");
+  return file;
+}
+
+fs::path animated_webp(const fs::path& dir, const std::string& name, int width, int height, int frames) {
+  return gif(dir, name, width, height, frames);  // the same frames; the file name picks WebP
+}
+
 fs::path gif(const fs::path& dir, const std::string& name, int width, int height, int frames) {
   const fs::path file = dir / name;
   VipsPtr strip = gradient(width, height * frames);

@@ -35,6 +35,9 @@ fs::path png16(const fs::path& dir, const std::string& name, int width, int heig
 fs::path cmyk_jpeg(const fs::path& dir, const std::string& name, int width, int height);
 fs::path webp(const fs::path& dir, const std::string& name, int width, int height, bool alpha);
 fs::path gif(const fs::path& dir, const std::string& name, int width, int height, int frames);
+// A WebP whose EXIF orientation tag says how to turn it (6: a quarter turn clockwise).
+fs::path turned_webp(const fs::path& dir, const std::string& name, int width, int height, int orientation);
+fs::path animated_webp(const fs::path& dir, const std::string& name, int width, int height, int frames);
 fs::path tiff(const fs::path& dir, const std::string& name, int width, int height);
 // nullopt when this libvips cannot write AVIF.
 std::optional<fs::path> avif(const fs::path& dir, const std::string& name, int width, int height);

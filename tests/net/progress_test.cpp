@@ -32,5 +32,29 @@ TEST(Progress, WritesPlainLinesToALog) {
   EXPECT_EQ(text.find('\r'), std::string::npos) << "a terminal bar in a log: " << text;
 }
 
+// Images that arrive in batches (prefetched while chapters convert) share one display: a log
+// gets one final line with the whole count, not a line per batch.
+TEST(Progress, BatchesSharingADisplayEndWithOneLine) {
+  if (isatty(STDERR_FILENO)) GTEST_SKIP() << "stderr is a terminal";
+  ::testing::internal::CaptureStderr();
+  {
+    Progress progress("images", 0, false);
+    for (int batch = 0; batch < 5; ++batch) {
+      progress.expect(2);
+      progress.transferred(1024 * 1024);
+      progress.finished_one();
+      progress.finished_one();
+    }
+  }
+  const std::string text = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(text, "postbinder: images: 10/10 done, 5.0 MB\n");
+}
+
+TEST(Progress, NothingToFetchPrintsNothing) {
+  ::testing::internal::CaptureStderr();
+  { Progress progress("images", 0, false); }
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
 }  // namespace
 }  // namespace pb::net
