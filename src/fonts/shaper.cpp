@@ -34,7 +34,26 @@ Shaper::~Shaper() {
 
 std::vector<ShapedGlyph> Shaper::shape(std::string_view text, std::size_t begin, std::size_t end, FontStyle style,
                                        bool ligatures) {
+  return shape_run(text, begin, end, style, ligatures, false);
+}
+
+std::vector<ShapedGlyph> Shaper::shape_right_to_left(std::string_view text, std::size_t begin, std::size_t end,
+                                                     FontStyle style) {
+  return shape_run(text, begin, end, style, true, true);
+}
+
+std::vector<ShapedGlyph> Shaper::shape_run(std::string_view text, std::size_t begin, std::size_t end, FontStyle style,
+                                           bool ligatures, bool right_to_left) {
+  right_to_left_ = right_to_left;
+  // Each font's segment is shaped on its own; right to left, the segments read from the right,
+  // so they are laid down in reverse order (HarfBuzz already reverses the glyphs inside each).
+  std::vector<std::size_t> segment_starts;
   std::vector<ShapedGlyph> out;
+  const auto shape_font_segment = [&](std::string_view all, std::size_t from, std::size_t to, Font* font, bool liga,
+                                      std::vector<ShapedGlyph>& into) {
+    segment_starts.push_back(into.size());
+    this->shape_segment(all, from, to, font, liga, into);
+  };
   std::size_t segment_begin = begin;
   Font* segment_font = nullptr;
   std::size_t pos = begin;
@@ -49,13 +68,14 @@ std::vector<ShapedGlyph> Shaper::shape(std::string_view text, std::size_t begin,
     }
     if (!font) {
       if (start > segment_begin && segment_font)
-        shape_segment(text, segment_begin, start, segment_font, ligatures, out);
+        shape_font_segment(text, segment_begin, start, segment_font, ligatures, out);
       const FontSet::Replacement replacement = fonts_.replacement(style, c);
       ShapedGlyph glyph;
       glyph.font = replacement.font;
       glyph.glyph = replacement.glyph;
       glyph.advance = replacement.font->advance(replacement.glyph);
       glyph.cluster = start;
+      segment_starts.push_back(out.size());
       replacement.font->remember_text(replacement.glyph, U"\uFFFD");
       out.push_back(glyph);
       segment_begin = pos;
@@ -64,13 +84,20 @@ std::vector<ShapedGlyph> Shaper::shape(std::string_view text, std::size_t begin,
     }
     if (font != segment_font) {
       if (start > segment_begin && segment_font)
-        shape_segment(text, segment_begin, start, segment_font, ligatures, out);
+        shape_font_segment(text, segment_begin, start, segment_font, ligatures, out);
       segment_begin = start;
       segment_font = font;
     }
   }
-  if (segment_font && end > segment_begin) shape_segment(text, segment_begin, end, segment_font, ligatures, out);
-  return out;
+  if (segment_font && end > segment_begin) shape_font_segment(text, segment_begin, end, segment_font, ligatures, out);
+  if (!right_to_left || segment_starts.size() < 2) return out;
+  std::vector<ShapedGlyph> reversed;
+  reversed.reserve(out.size());
+  segment_starts.push_back(out.size());
+  for (std::size_t k = segment_starts.size() - 1; k > 0; --k)
+    reversed.insert(reversed.end(), out.begin() + static_cast<std::ptrdiff_t>(segment_starts[k - 1]),
+                    out.begin() + static_cast<std::ptrdiff_t>(segment_starts[k]));
+  return reversed;
 }
 
 void Shaper::shape_segment(std::string_view text, std::size_t begin, std::size_t end, Font* font, bool ligatures,
@@ -81,7 +108,7 @@ void Shaper::shape_segment(std::string_view text, std::size_t begin, std::size_t
   hb_buffer_set_direction(buffer_, HB_DIRECTION_LTR);
   hb_buffer_set_language(buffer_, hb_language_from_string(language_.c_str(), -1));
   hb_buffer_guess_segment_properties(buffer_);
-  hb_buffer_set_direction(buffer_, HB_DIRECTION_LTR);
+  hb_buffer_set_direction(buffer_, right_to_left_ ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   hb_feature_t features[2];
   unsigned feature_count = 0;
   if (!ligatures) {

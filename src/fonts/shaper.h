@@ -34,15 +34,23 @@ class Shaper {
   std::vector<ShapedGlyph> shape(std::string_view text, std::size_t begin, std::size_t end, FontStyle style,
                                  bool ligatures = true);
 
+  // Shapes a right-to-left run (Hebrew, Arabic; bidi level odd) in its reading order; the glyphs
+  // come out in visual order, left to right, with Arabic letters joined and brackets mirrored.
+  std::vector<ShapedGlyph> shape_right_to_left(std::string_view text, std::size_t begin, std::size_t end,
+                                               FontStyle style);
+
   FontSet& fonts() { return fonts_; }
 
  private:
+  std::vector<ShapedGlyph> shape_run(std::string_view text, std::size_t begin, std::size_t end, FontStyle style,
+                                     bool ligatures, bool right_to_left);
   void shape_segment(std::string_view text, std::size_t begin, std::size_t end, Font* font, bool ligatures,
                      std::vector<ShapedGlyph>& out);
 
   FontSet& fonts_;
   std::string language_;
   hb_buffer_t* buffer_ = nullptr;
+  bool right_to_left_ = false;  // of the run being shaped
 };
 
 // Characters that draw nothing and stay with the font of the character before them

@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "common/utf8.h"
+#include "image/bidi_runs.h"
 
 namespace pb::image {
 
@@ -15,11 +16,17 @@ bool is_space(char c) {
 class LineMaker {
  public:
   LineMaker(fonts::Shaper& shaper, std::string_view text, fonts::FontStyle style, double pixel_size)
-      : shaper_(shaper), text_(text), style_(style), pixel_size_(pixel_size) {}
+      : shaper_(shaper), text_(text), style_(style), pixel_size_(pixel_size), bidi_(text) {}
 
+  // The line's glyphs in visual order: each bidi run shaped in its own direction.
   TextLine line(std::size_t begin, std::size_t end) {
     TextLine made;
-    made.glyphs = shaper_.shape(text_, begin, end, style_);
+    for (const BidiRun& run : bidi_.visual_runs(begin, end)) {
+      std::vector<fonts::ShapedGlyph> glyphs = run.right_to_left
+                                                   ? shaper_.shape_right_to_left(text_, run.begin, run.end, style_)
+                                                   : shaper_.shape(text_, run.begin, run.end, style_);
+      made.glyphs.insert(made.glyphs.end(), glyphs.begin(), glyphs.end());
+    }
     made.width = pixel_width(made.glyphs, pixel_size_);
     return made;
   }
@@ -49,6 +56,7 @@ class LineMaker {
   std::string_view text_;
   fonts::FontStyle style_;
   double pixel_size_;
+  BidiParagraph bidi_;
 };
 
 }  // namespace
