@@ -15,8 +15,9 @@
 #include "common/interrupt.h"
 #include "common/version.h"
 
-// Fontconfig and Pango (drawing generated covers through libvips) keep process-wide caches
-// they never free; LeakSanitizer would report them at every exit of a sanitizer build.
+// Fontconfig (the drawn cover, the PDF's fonts) and Pango (SVG images rendered by libvips) keep
+// process-wide caches they never free; LeakSanitizer would report them at every exit of a
+// sanitizer build.
 extern "C" const char* __lsan_default_suppressions() {
   return "leak:libfontconfig.so\nleak:libpango\n";
 }

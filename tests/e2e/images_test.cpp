@@ -63,8 +63,7 @@ struct ServedImage {
   std::string content_type;
 };
 
-// LeakSanitizer reports the caches of fontconfig and Pango (filled by drawing a generated cover)
-// at exit, which turns the exit code of a sanitizer build of postbinder into 1; see the
+// LeakSanitizer reports the caches of fontconfig (filled by drawing a generated cover) at exit, which turns the exit code of a sanitizer build of postbinder into 1; see the
 // DISABLED test at the end. Builds that draw a cover suppress exactly that.
 std::vector<std::string> cover_leak_suppression(const ScratchDir& scratch) {
   const fs::path file = scratch / "lsan-fontconfig.supp";
