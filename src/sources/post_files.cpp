@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/parallel.h"
 #include "sources/wordpress_json.h"
 
 namespace pb::sources {
@@ -67,30 +68,51 @@ struct Loader {
     if (post.modified_gmt > kept.modified_gmt) kept = std::move(post);
   }
 
+  struct ParsedFile {
+    bool skipped = false;  // JSON that holds no posts, found in a folder
+    std::vector<Post> posts;
+  };
+
   // from_folder: files found by searching a folder may be other JSON (media, manifests): skip them.
-  void load_file(const fs::path& path, bool from_folder) {
+  // Touches nothing shared, so the files of a folder are parsed on every core.
+  static ParsedFile parse_file(const fs::path& path, bool from_folder) {
     const std::string origin = path.lexically_normal().string();
     const std::string text = read_file(path);
+    ParsedFile parsed;
     if (from_folder && !might_hold_posts(text)) {
-      ++skipped_files;
-      return;
+      parsed.skipped = true;
+      return parsed;
     }
-    std::vector<Post> found;
     try {
-      found = parse_posts_json(text, origin);
+      parsed.posts = parse_posts_json(text, origin);
     } catch (const BuildError&) {
       if (from_folder && !holds_post_objects(text)) {
-        ++skipped_files;
-        return;
+        parsed.skipped = true;
+        return parsed;
       }
       throw;
     }
-    ++files_with_posts;
-    drop_unpublished(found);
-    for (Post& post : found) {
-      post.base_dir = fs::absolute(path).parent_path();
-      add(std::move(post));
+    const fs::path folder = fs::absolute(path).parent_path();
+    for (Post& post : parsed.posts) post.base_dir = folder;
+    return parsed;
+  }
+
+  // Files are merged in the order given, whatever order they were parsed in: the same posts win
+  // and the same warnings come out in the same order.
+  void merge(ParsedFile parsed) {
+    if (parsed.skipped) {
+      ++skipped_files;
+      return;
     }
+    ++files_with_posts;
+    drop_unpublished(parsed.posts);
+    for (Post& post : parsed.posts) add(std::move(post));
+  }
+
+  void load_files(const std::vector<fs::path>& paths, bool from_folder) {
+    std::vector<ParsedFile> parsed(paths.size());
+    parallel_for(paths.size(), [&](std::size_t i) { parsed[i] = parse_file(paths[i], from_folder); });
+    for (ParsedFile& file : parsed) merge(std::move(file));
   }
 
   // A cheap test before parsing: every post has a "content" key.
@@ -125,11 +147,11 @@ std::vector<Post> load_post_files(const std::vector<std::string>& inputs, Diagno
     std::error_code error;
     if (fs::is_directory(path, error)) {
       const std::size_t before = loader.files_with_posts;
-      for (const fs::path& file : json_files_under(path)) loader.load_file(file, true);
+      loader.load_files(json_files_under(path), true);
       if (loader.files_with_posts == before)
         throw BuildError(input, "no WordPress posts found in this folder (searched its .json files recursively)");
     } else if (fs::exists(path, error)) {
-      loader.load_file(path, false);
+      loader.load_files({path}, false);
     } else {
       throw BuildError(input, "no such file or folder");
     }
