@@ -6,6 +6,7 @@
 #include "cli/book_plan.h"
 #include "cli/image_prefetch.h"
 #include "cli/network_session.h"
+#include "cli/pdf_bridge.h"
 #include "cli/post_loading.h"
 #include "cli/stage_timer.h"
 #include "collect/series_collector.h"
@@ -31,7 +32,7 @@ std::string size_text(std::uintmax_t bytes) {
 pdf::PdfOptions pdf_options(const std::filesystem::path& output, const PdfSettings& settings) {
   pdf::PdfOptions options;
   options.output = output;
-  options.preset = pdf::parse_preset(settings.preset);
+  options.preset = parse_pdf_preset(settings.preset);
   options.paper = settings.paper;
   options.font_size = settings.font_size;
   options.fonts = settings.fonts;
@@ -72,7 +73,7 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
                                                " image(s) could not be embedded; the book was not written");
 
   if (text::ascii_lower(plan.output.extension().string()) == ".pdf") {
-    pdf::write_pdf(book, pdf_options(plan.output, options.pdf), diagnostics);
+    write_pdf_book(book, pdf_options(plan.output, options.pdf), diagnostics);
   } else {
     epub::EpubOptions epub;
     epub.output = plan.output;

@@ -102,5 +102,25 @@ TEST(PdfCli, BadPdfOptionsAreUsageErrors) {
   EXPECT_FALSE(fs::exists(pdf));
 }
 
+// The typesetter and its libraries (PoDoFo, libhyphen, ...) are a module loaded for PDFs only:
+// an EPUB build never maps them, which keeps its start fast and its memory small.
+TEST(PdfCli, OnlyAPdfBuildLoadsTheTypesetter) {
+  ScratchDir scratch;
+  const auto libraries_loaded = [&](const std::string& output) {
+    const CommandResult result =
+        postbinder({"build", (examples_dir() / "garden-soil").string(), "-q", "-o", (scratch / output).string()},
+                   {"LD_DEBUG=files"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.err;
+  };
+  const std::string epub = libraries_loaded("book.epub");
+  EXPECT_EQ(epub.find("postbinder_pdf.so"), std::string::npos);
+  EXPECT_EQ(epub.find("libpodofo"), std::string::npos);
+  const std::string pdf = libraries_loaded("book.pdf");
+  EXPECT_NE(pdf.find("postbinder_pdf.so"), std::string::npos) << pdf.substr(0, 2000);
+  EXPECT_NE(pdf.find("libpodofo"), std::string::npos);
+  EXPECT_TRUE(fs::exists(scratch / "book.pdf"));
+}
+
 }  // namespace
 }  // namespace pb::e2e

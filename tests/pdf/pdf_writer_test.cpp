@@ -324,24 +324,5 @@ TEST_F(PdfWriterTest, FailedBuildLeavesThePreviousFile) {
   EXPECT_EQ(read_file(output).substr(0, 5), "%PDF-");
 }
 
-TEST_F(PdfWriterTest, CostGrowsLinearlyWithPages) {
-  Scratch scratch;
-  const auto timed = [&](int chapters, int* pages) {
-    book::Book book = synthetic_book(chapters, 2000, diagnostics, 11);
-    PdfOptions options;
-    options.output = scratch / ("linear-" + std::to_string(chapters) + ".pdf");
-    double best = 1e9;
-    for (int attempt = 0; attempt < 2; ++attempt) best = std::min(best, write(book, options));
-    *pages = pdfinfo(options.output).pages;
-    return best;
-  };
-  int small_pages = 0, large_pages = 0;
-  const double small = timed(10, &small_pages);
-  const double large = timed(40, &large_pages);
-  std::printf("[ timing   ] %d pages in %.3f s, %d pages in %.3f s\n", small_pages, small, large_pages, large);
-  EXPECT_GT(large_pages, small_pages * 3);
-  EXPECT_LT(large / small, 6.0) << "4x the pages should cost about 4x the time";
-}
-
 }  // namespace
 }  // namespace pb::pdf::test
