@@ -16,6 +16,7 @@
 #include "common/text.h"
 #include "epub/epub_writer.h"
 #include "image/image_embedder.h"
+#include "image/image_preparer.h"
 #include "pdf/pdf_writer.h"
 #include "transform/book_assembler.h"
 
@@ -54,17 +55,21 @@ void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
 void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSession& network, Diagnostics& diagnostics,
                StageTimer& timer) {
   warn_missing_parts(plan, diagnostics);
-  ImagePrefetch prefetch(network.image_fetcher());
-  transform::BookRequest request = plan.request;
-  request.on_images = [&prefetch](const std::vector<std::string>& sources) { prefetch.request(sources); };
-  book::Book book = transform::assemble_book(request, diagnostics);
-  timer.lap("transform");
   TempDir work;
   image::EmbedOptions embed;
   embed.limits.max_width = options.max_image_width;
   embed.work_dir = work.path();
-  embed.fetch = prefetch.fetcher();
   embed.conversion_cache = network.cache_dir() / "converted";
+  // Images are downloaded while the chapters convert, and each is prepared (converted when it
+  // must be) as soon as it arrives; the embedder then finds the work done or under way.
+  image::ImagePreparer preparer(embed.limits, embed.conversion_cache, embed.work_dir);
+  ImagePrefetch prefetch(network.image_fetcher(),
+                         [&preparer](const std::filesystem::path& file) { return preparer.prepare(file); });
+  transform::BookRequest request = plan.request;
+  request.on_images = [&prefetch](const std::vector<std::string>& sources) { prefetch.request(sources); };
+  book::Book book = transform::assemble_book(request, diagnostics);
+  timer.lap("transform");
+  embed.fetch = prefetch.fetcher();
   const image::EmbedReport images = image::embed_images(book, embed, diagnostics);
   prefetch.close();
   timer.lap("images");

@@ -1,15 +1,19 @@
 #include "cli/image_prefetch.h"
 
+#include "common/interrupt.h"
 #include "common/url.h"
 
 namespace pb::cli {
 
-ImagePrefetch::ImagePrefetch(image::FetchImages fetch) : fetch_(std::move(fetch)) {
+ImagePrefetch::ImagePrefetch(StreamingFetch fetch, PrepareImage prepare)
+    : fetch_(std::move(fetch)), prepare_(std::move(prepare)) {
+  if (prepare_) preparers_ = std::make_unique<TaskPool>();
   if (fetch_) worker_ = std::thread([this] { run(); });
 }
 
 ImagePrefetch::~ImagePrefetch() {
   finish();
+  preparers_.reset();  // drops preparations nobody will ask for; waits for the running ones
 }
 
 void ImagePrefetch::request(const std::vector<std::string>& sources) {
@@ -25,7 +29,35 @@ void ImagePrefetch::request(const std::vector<std::string>& sources) {
   if (added) wake_.notify_one();
 }
 
+void ImagePrefetch::arrived(const std::string& url, const image::FetchedImage& image) {
+  {
+    std::lock_guard lock(mutex_);
+    done_.emplace(url, image);
+  }
+  if (!prepare_ || !image.error.empty() || image.file.empty()) return;
+  auto task = std::make_shared<std::packaged_task<image::PreparedImage()>>([prepare = prepare_, file = image.file] {
+    throw_if_interrupted();
+    return prepare(file);
+  });
+  {
+    std::lock_guard lock(mutex_);
+    if (preparing_.contains(url)) return;
+    preparing_.emplace(url, task->get_future().share());
+  }
+  preparers_->submit([task] { (*task)(); });
+}
+
 void ImagePrefetch::run() {
+  const ImageArrived on_arrival = [this](const std::string& url, const image::FetchedImage& image) {
+    arrived(url, image);
+  };
+  // Sources reported while a batch downloads join it; once closing, nothing more does.
+  const MoreImages more = [this] {
+    std::vector<std::string> next;
+    std::lock_guard lock(mutex_);
+    if (!closing_) next.swap(queue_);
+    return next;
+  };
   for (;;) {
     std::vector<std::string> batch;
     {
@@ -34,16 +66,13 @@ void ImagePrefetch::run() {
       if (queue_.empty()) return;  // closing, and nothing left
       batch.swap(queue_);
     }
-    std::vector<image::FetchedImage> fetched;
     try {
-      fetched = fetch_(batch);
+      fetch_(batch, more, on_arrival);  // each answer is kept as it arrives
     } catch (...) {
       // Interrupted, or the client could not start: whatever failed here is fetched again, and
       // reported, by the embedder on the main thread.
       return;
     }
-    std::lock_guard lock(mutex_);
-    for (std::size_t i = 0; i < batch.size() && i < fetched.size(); ++i) done_.emplace(batch[i], fetched[i]);
   }
 }
 
@@ -62,6 +91,7 @@ std::vector<image::FetchedImage> ImagePrefetch::fetch(const std::vector<std::str
   std::vector<image::FetchedImage> results(urls.size());
   std::vector<std::string> missing;
   std::vector<std::size_t> missing_at;
+  std::unique_lock lock(mutex_);
   for (std::size_t i = 0; i < urls.size(); ++i) {
     const auto found = done_.find(urls[i]);
     if (found != done_.end()) {
@@ -71,10 +101,16 @@ std::vector<image::FetchedImage> ImagePrefetch::fetch(const std::vector<std::str
       missing_at.push_back(i);
     }
   }
+  lock.unlock();
   if (!missing.empty()) {
-    const std::vector<image::FetchedImage> fetched = fetch_(missing);
+    const std::vector<image::FetchedImage> fetched =
+        fetch_(missing, {}, [this](const std::string& url, const image::FetchedImage& image) { arrived(url, image); });
     for (std::size_t k = 0; k < missing.size() && k < fetched.size(); ++k) results[missing_at[k]] = fetched[k];
   }
+  lock.lock();
+  for (std::size_t i = 0; i < urls.size(); ++i)
+    if (const auto preparing = preparing_.find(urls[i]); preparing != preparing_.end() && results[i].error.empty())
+      results[i].prepared = preparing->second;
   return results;
 }
 

@@ -27,13 +27,28 @@ net::HttpClient& NetworkSession::client() {
   return *client_;
 }
 
-image::FetchImages NetworkSession::image_fetcher() {
+namespace {
+
+image::FetchedImage fetched_image(const net::HttpResponse& response) {
+  image::FetchedImage image;
+  if (response.ok()) image.file = response.body_file;
+  image.error = response.error;
+  return image;
+}
+
+}  // namespace
+
+StreamingFetch NetworkSession::image_fetcher() {
   // One display for the book's images, however many batches they come in.
   auto progress = std::make_shared<net::Progress>("images", 0, quiet_);
-  return [this, progress](const std::vector<std::string>& urls) {
+  return [this, progress](const std::vector<std::string>& urls, const MoreImages& more, const ImageArrived& arrived) {
+    net::ResponseCallback on_response;
+    if (arrived)
+      on_response = [&arrived](const net::HttpResponse& response) { arrived(response.url, fetched_image(response)); };
     std::vector<image::FetchedImage> images;
-    for (const net::HttpResponse& response : client().fetch_all(urls, net::BodyMode::File, *progress))
-      images.push_back({response.ok() ? response.body_file : std::filesystem::path(), response.error});
+    for (const net::HttpResponse& response :
+         client().fetch_all(urls, net::BodyMode::File, *progress, on_response, more))
+      images.push_back(fetched_image(response));
     return images;
   };
 }

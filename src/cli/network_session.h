@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "cli/image_prefetch.h"
 #include "cli/options.h"
 #include "common/diagnostics.h"
-#include "image/image_embedder.h"
 #include "net/http_client.h"
 
 namespace pb::cli {
@@ -20,8 +20,9 @@ class NetworkSession {
   net::HttpClient& client();
   // The cache folder (--cache-dir or the default), whether or not anything was fetched.
   std::filesystem::path cache_dir() const;
-  // Adapts the client to the image embedder: downloads into the cache, files stay there.
-  image::FetchImages image_fetcher();
+  // Adapts the client to the image prefetch: downloads into the cache, files stay there, and
+  // each image is reported as soon as its transfer ends.
+  StreamingFetch image_fetcher();
   // "images: 12 downloaded (3.4 MB), 28 unchanged in the cache, 1 failed" or "" when unused.
   std::string summary() const;
 

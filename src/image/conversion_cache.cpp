@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -15,6 +16,13 @@ namespace {
 
 // Bump when the converter's output changes, so old entries are not reused.
 constexpr const char* kConverterVersion = "converter-1";
+
+// Names for files being made, unique in this process: several caches (the embedder's and the
+// one preparing downloads as they arrive) and their threads may share a scratch folder.
+std::string unique_suffix() {
+  static std::atomic<unsigned> next{0};
+  return std::to_string(getpid()) + "-" + std::to_string(next++);
+}
 
 struct Entry {
   Format format = Format::Unknown;
@@ -61,7 +69,7 @@ std::string ConversionCache::key_for_file(const fs::path& source, const ConvertL
 
 std::variant<ConvertedImage, std::string> ConversionCache::get_or_make(const std::string& key,
                                                                        const Producer& produce) {
-  if (folder_.empty()) return produce(scratch_ / ("converted-" + std::to_string(made_++)));
+  if (folder_.empty()) return produce(scratch_ / ("converted-" + unique_suffix()));
   const fs::path meta = folder_ / (key + ".meta");
   if (const std::optional<Entry> entry = read_entry(meta)) {
     const fs::path file = folder_ / (key + (entry->format == Format::Jpeg ? ".jpg" : ".png"));
@@ -70,7 +78,7 @@ std::variant<ConvertedImage, std::string> ConversionCache::get_or_make(const std
   }
   // Made under a temporary name in the cache folder, then renamed: a killed run leaves no entry
   // whose metadata describes a file that is not whole.
-  const fs::path stem = folder_ / (key + ".tmp-" + std::to_string(getpid()));
+  const fs::path stem = folder_ / (key + ".tmp-" + unique_suffix());
   auto result = produce(stem);
   auto* made = std::get_if<ConvertedImage>(&result);
   if (!made) return result;
@@ -79,7 +87,7 @@ std::variant<ConvertedImage, std::string> ConversionCache::get_or_make(const std
   fs::rename(made->file, final_file, error);
   if (error) return result;  // still usable from its temporary name for this build
   made->file = final_file;
-  const fs::path temp_meta = folder_ / (key + ".meta.tmp-" + std::to_string(getpid()));
+  const fs::path temp_meta = folder_ / (key + ".meta.tmp-" + unique_suffix());
   {
     std::ofstream stream(temp_meta);
     stream << (made->format == Format::Jpeg ? "jpg" : "png") << ' ' << made->width << ' ' << made->height << '\n';

@@ -4,7 +4,6 @@
 // modification time) or the cover's text, and the conversion limits.
 #pragma once
 
-#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -23,6 +22,7 @@ class ConversionCache {
   using Producer = std::function<std::variant<ConvertedImage, std::string>(const std::filesystem::path& output_stem)>;
 
   // The cached result for key, or produce(stem) run now and kept. Failures are not kept.
+  // Thread-safe: what is being made has a name of its own until it is renamed into place.
   std::variant<ConvertedImage, std::string> get_or_make(const std::string& key, const Producer& produce);
 
   // A key for converting the file at source within limits.
@@ -31,7 +31,6 @@ class ConversionCache {
  private:
   std::filesystem::path folder_;
   std::filesystem::path scratch_;
-  std::atomic<int> made_{0};
 };
 
 }  // namespace pb::image

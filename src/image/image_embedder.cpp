@@ -14,7 +14,6 @@
 #include "common/utf8.h"
 #include "image/conversion_cache.h"
 #include "image/cover_generator.h"
-#include "image/image_header.h"
 #include "image/sniff.h"
 
 namespace pb::image {
@@ -22,50 +21,6 @@ namespace pb::image {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Most headers sit in the first 64 KB; JPEG EXIF and ICC blocks can push the frame header
-// further, so up to 1 MB is read when the first read does not reach it.
-constexpr std::size_t kFirstRead = 64 * 1024;
-constexpr std::size_t kHeaderBytes = 1 << 20;
-
-std::string read_head(const fs::path& path, std::size_t bytes) {
-  std::ifstream stream(path, std::ios::binary);
-  std::string head(bytes, '\0');
-  stream.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(stream.gcount()));
-  return head;
-}
-
-std::string read_tail(const fs::path& path, std::size_t bytes) {
-  std::ifstream stream(path, std::ios::binary | std::ios::ate);
-  const std::streamoff size = stream.tellg();
-  const std::streamoff start =
-      size > static_cast<std::streamoff>(bytes) ? size - static_cast<std::streamoff>(bytes) : 0;
-  stream.seekg(start);
-  std::string tail(static_cast<std::size_t>(size - start), '\0');
-  stream.read(tail.data(), static_cast<std::streamsize>(tail.size()));
-  return tail;
-}
-
-// A JPEG ends with its EOI marker somewhere after its frame header (phones append whole videos
-// after it, and an EXIF thumbnail before the frame has an EOI of its own); a PNG with IEND.
-bool looks_complete(const fs::path& path, const ImageHeader& header) {
-  if (header.format == Format::Png) return read_tail(path, 1024).find("IEND") != std::string::npos;
-  if (header.format != Format::Jpeg) return true;
-  std::ifstream stream(path, std::ios::binary | std::ios::ate);
-  const std::streamoff size = stream.tellg();
-  constexpr std::streamoff kChunk = 64 * 1024;
-  for (std::streamoff end = size; end > static_cast<std::streamoff>(header.frame_offset); end -= kChunk - 1) {
-    const std::streamoff start =
-        std::max<std::streamoff>(static_cast<std::streamoff>(header.frame_offset), end - kChunk);
-    std::string chunk(static_cast<std::size_t>(end - start), '\0');
-    stream.seekg(start);
-    stream.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    if (chunk.find("\xFF\xD9") != std::string::npos) return true;
-    if (start == static_cast<std::streamoff>(header.frame_offset)) break;
-  }
-  return false;
-}
 
 std::string resource_id(std::size_t index) {
   const std::string number = std::to_string(index + 1);
@@ -80,19 +35,6 @@ std::string describe_source(const std::string& source) {
     if (!error && !relative.empty() && !relative.string().starts_with("..")) return relative.string();
   }
   return utf8::truncate(source, 200);
-}
-
-std::string describe_format(Format format) {
-  switch (format) {
-    case Format::Html:
-      return "not an image: the server sent an HTML page";
-    case Format::Empty:
-      return "not an image: the file is empty";
-    case Format::Unknown:
-      return "not an image (unrecognised content)";
-    default:
-      return "";
-  }
 }
 
 // Decodes a data: URI (base64 or percent-encoded) into a file. Returns an error, or "".
@@ -132,13 +74,9 @@ struct Candidate {
   std::string source;
   fs::path file;  // the bytes, once acquired
   std::string failure;
-  // What goes into the book, once prepared: file itself, or its converted copy.
-  fs::path embedded_file;
-  Format embedded_format = Format::Unknown;
-  int width = 0;
-  int height = 0;
-  bool converted = false;
-  std::string resource;  // Resource::id once embedded
+  std::shared_future<PreparedImage> being_prepared;  // by the fetcher, as the file arrived
+  PreparedImage prepared;                            // what goes into the book
+  std::string resource;                              // Resource::id once embedded
 };
 
 class Embedder {
@@ -147,7 +85,7 @@ class Embedder {
       : book_(book),
         options_(options),
         diagnostics_(diagnostics),
-        conversions_(options.conversion_cache, options.work_dir) {}
+        preparer_(options.limits, options.conversion_cache, options.work_dir) {}
 
   EmbedReport run() {
     book::for_each_image(book_, [&](book::ImageRef& image) { add_source(image.source); });
@@ -166,9 +104,10 @@ class Embedder {
         prepare(candidates_[i]);
     });
     for (Candidate& candidate : candidates_) {
-      if (candidate.embedded_file.empty()) continue;
-      add_resource(candidate, candidate.embedded_file, candidate.embedded_format, candidate.width, candidate.height);
-      if (candidate.converted) ++report_.converted;
+      if (!candidate.failure.empty()) continue;
+      const PreparedImage& image = candidate.prepared;
+      add_resource(candidate, image.file, image.format, image.width, image.height);
+      if (image.converted) ++report_.converted;
     }
     apply();
     // A featured image that could not be had is replaced by a drawn cover, drawn now.
@@ -208,10 +147,12 @@ class Embedder {
     for (const Candidate* candidate : remote) urls.push_back(candidate->source);
     const std::vector<FetchedImage> fetched = options_.fetch(urls);
     for (std::size_t k = 0; k < remote.size(); ++k) {
-      if (k < fetched.size() && fetched[k].error.empty())
+      if (k < fetched.size() && fetched[k].error.empty()) {
         remote[k]->file = fetched[k].file;
-      else
+        remote[k]->being_prepared = fetched[k].prepared;
+      } else {
         remote[k]->failure = k < fetched.size() ? fetched[k].error : "not downloaded";
+      }
     }
   }
 
@@ -232,44 +173,19 @@ class Embedder {
 
   void prepare(Candidate& candidate) {
     if (!candidate.failure.empty()) return;
-    std::string head = read_head(candidate.file, kFirstRead);
-    const Format format = sniff(head);
-    if (const std::string not_image = describe_format(format); !not_image.empty()) {
-      candidate.failure = not_image;
-      return;
+    std::optional<PreparedImage> ahead = prepared_by_fetcher(candidate);
+    candidate.prepared = ahead ? std::move(*ahead) : preparer_.prepare(candidate.file);
+    if (!candidate.prepared.ok()) candidate.failure = candidate.prepared.failure;
+  }
+
+  // What the fetcher prepared as the file arrived, if it did and got to finish.
+  static std::optional<PreparedImage> prepared_by_fetcher(const Candidate& candidate) {
+    if (!candidate.being_prepared.valid()) return std::nullopt;
+    try {
+      return candidate.being_prepared.get();
+    } catch (const std::future_error&) {
+      return std::nullopt;  // dropped before it started: prepared here instead
     }
-    std::optional<ImageHeader> header = read_header(head);
-    if (!header && head.size() == kFirstRead) header = read_header(read_head(candidate.file, kHeaderBytes));
-    const ConvertLimits& limits = options_.limits;
-    // Copied byte for byte: a JPEG or PNG that fits, in RGB, the right way up. Anything else,
-    // including a JPEG whose header lies beyond the bytes read, goes through libvips.
-    const bool copy_as_is = header && (format == Format::Jpeg || format == Format::Png) &&
-                            header->width <= limits.max_width && header->height <= limits.max_height && !header->cmyk &&
-                            header->orientation == 1;
-    if (copy_as_is) {
-      if (!looks_complete(candidate.file, *header)) {
-        candidate.failure = std::string("the ") + format_name(format) + " file is truncated";
-        return;
-      }
-      candidate.embedded_file = candidate.file;  // byte for byte
-      candidate.embedded_format = format;
-      candidate.width = header->width;
-      candidate.height = header->height;
-      return;
-    }
-    auto result =
-        conversions_.get_or_make(ConversionCache::key_for_file(candidate.file, limits),
-                                 [&](const fs::path& stem) { return convert_image(candidate.file, stem, limits); });
-    if (auto* error = std::get_if<std::string>(&result)) {
-      candidate.failure = std::string(format_name(format)) + " image " + *error;
-      return;
-    }
-    const ConvertedImage& converted = std::get<ConvertedImage>(result);
-    candidate.embedded_file = converted.file;
-    candidate.embedded_format = converted.format;
-    candidate.width = converted.width;
-    candidate.height = converted.height;
-    candidate.converted = true;
   }
 
   void resolve(book::ImageRef& image) {
@@ -307,7 +223,7 @@ class Embedder {
     // "cover-2": covers cached by the libvips drawing (cover-1) look different; a cache filled by
     // an older postbinder must not make the same book come out in other bytes.
     const std::string key = digest::sha256_hex("cover-2\n" + text.title + "\n" + text.author + "\n" + text.site);
-    return conversions_.get_or_make(key, [&](const fs::path& stem) { return generate_cover(text, stem); });
+    return preparer_.conversions().get_or_make(key, [&](const fs::path& stem) { return generate_cover(text, stem); });
   }
 
   void use_cover(const std::variant<ConvertedImage, std::string>& result) {
@@ -345,7 +261,7 @@ class Embedder {
   std::vector<Candidate> candidates_;
   std::map<std::string, std::size_t> index_;
   EmbedReport report_;
-  ConversionCache conversions_;
+  ImagePreparer preparer_;
 };
 
 }  // namespace

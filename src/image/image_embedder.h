@@ -8,18 +8,23 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <string>
 #include <vector>
 
 #include "book/model.h"
 #include "common/diagnostics.h"
 #include "image/image_converter.h"
+#include "image/image_preparer.h"
 
 namespace pb::image {
 
 struct FetchedImage {
   std::filesystem::path file;  // the body on disk; empty on failure
   std::string error;           // why it failed: "HTTP 404 Not Found", "timed out after 60 s"
+  // Set when the fetcher has already started preparing the file (ImagePreparer) as it arrived;
+  // the embedder then waits for that instead of preparing it again.
+  std::shared_future<PreparedImage> prepared;
 };
 // Downloads the URLs and returns, for each in order, the file holding its body or an error.
 using FetchImages = std::function<std::vector<FetchedImage>(const std::vector<std::string>& urls)>;

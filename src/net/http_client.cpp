@@ -135,8 +135,17 @@ HttpResponse response_from_cache(const std::string& address, const CacheEntry& e
 
 class MultiTransfer {
  public:
-  MultiTransfer(const HttpOptions& options, HttpCache& cache, HttpStats& stats, BodyMode mode, Progress& progress)
-      : options_(options), cache_(cache), stats_(stats), mode_(mode), progress_(progress), multi_(curl_multi_init()) {
+  // Answers go to results[job.slot], which the caller may grow while run() is going.
+  MultiTransfer(const HttpOptions& options, HttpCache& cache, HttpStats& stats, BodyMode mode, Progress& progress,
+                const ResponseCallback& on_response, std::vector<HttpResponse>& results)
+      : options_(options),
+        cache_(cache),
+        stats_(stats),
+        mode_(mode),
+        progress_(progress),
+        on_response_(on_response),
+        results_(results),
+        multi_(curl_multi_init()) {
     if (!multi_) throw BuildError("", "libcurl could not start");
   }
   ~MultiTransfer() {
@@ -146,20 +155,24 @@ class MultiTransfer {
   MultiTransfer(const MultiTransfer&) = delete;
   MultiTransfer& operator=(const MultiTransfer&) = delete;
 
-  std::vector<HttpResponse> run(const std::vector<std::string>& urls) {
-    results_.assign(urls.size(), HttpResponse{});
-    for (std::size_t i = 0; i < urls.size(); ++i) pending_.push_back(Job{i, urls[i], host_of(urls[i]), 0, {}});
-    while (!pending_.empty() || !active_.empty()) {
+  // Runs jobs, and the jobs more() hands out while they run, until all are answered and more()
+  // has nothing left.
+  void run(std::vector<Job> jobs, const std::function<std::vector<Job>()>& more) {
+    pending_.insert(pending_.end(), std::make_move_iterator(jobs.begin()), std::make_move_iterator(jobs.end()));
+    for (;;) {
       throw_if_interrupted();  // the destructor removes the partial downloads
+      if (more)
+        for (Job& job : more()) pending_.push_back(std::move(job));
+      if (pending_.empty() && active_.empty()) break;
       start_ready_jobs();
       int running = 0;
       curl_multi_perform(multi_, &running);
       // A finished transfer frees a slot: fill it now rather than after the next poll.
       if (collect_finished() > 0) continue;
-      if (pending_.empty() && active_.empty()) break;
-      curl_multi_poll(multi_, nullptr, 0, wait_milliseconds(), nullptr);
+      if (pending_.empty() && active_.empty()) continue;  // done, unless more() has some
+      // With URLs still to come from outside, look for them at least every 10 ms.
+      curl_multi_poll(multi_, nullptr, 0, more ? std::min(wait_milliseconds(), 10) : wait_milliseconds(), nullptr);
     }
-    return std::move(results_);
   }
 
  private:
@@ -272,7 +285,13 @@ class MultiTransfer {
     response.error = std::move(reason);
     response.attempts = job.attempt + 1;
     ++stats_.failed;
+    settle(job.slot);
+  }
+
+  // The answer for slot is final: counted in the progress display and reported at once.
+  void settle(std::size_t slot) {
     progress_.finished_one();
+    if (on_response_) on_response_(results_[slot]);
   }
 
   void retry_later(Job job, std::chrono::milliseconds wait) {
@@ -337,7 +356,7 @@ class MultiTransfer {
       ++stats_.revalidated;
       results_[transfer.job.slot] = response_from_cache(transfer.job.url, *transfer.cached, mode_);
       results_[transfer.job.slot].attempts = transfer.job.attempt + 1;
-      progress_.finished_one();
+      settle(transfer.job.slot);
       return;
     }
     if (options_.retry.should_retry_status(status) && transfer.job.attempt < options_.retry.max_retries) {
@@ -366,7 +385,7 @@ class MultiTransfer {
       if (mode_ == BodyMode::Memory) response.body = read_whole(transfer.body_path);
       discard_body();
       ++stats_.failed;
-      progress_.finished_one();
+      settle(transfer.job.slot);
       return;
     }
     CacheEntry entry;
@@ -390,7 +409,7 @@ class MultiTransfer {
     if (mode_ == BodyMode::Memory) response.body = read_whole(stored.body);
     ++stats_.downloaded;
     stats_.bytes += stored.size;
-    progress_.finished_one();
+    settle(transfer.job.slot);
   }
 
   const HttpOptions& options_;
@@ -398,12 +417,13 @@ class MultiTransfer {
   HttpStats& stats_;
   BodyMode mode_;
   Progress& progress_;
+  const ResponseCallback& on_response_;
+  std::vector<HttpResponse>& results_;
   CURLM* multi_;
   std::deque<Job> pending_;
   std::map<CURL*, std::unique_ptr<Transfer>> active_;
   std::map<std::string, int> per_host_;
   std::map<std::string, Clock::time_point> last_start_;
-  std::vector<HttpResponse> results_;
 };
 
 }  // namespace
@@ -418,46 +438,50 @@ std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& 
   return fetch_all(urls, mode, progress);
 }
 
-std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& urls, BodyMode mode,
-                                                Progress& progress) {
-  // The same URL twice is one transfer.
-  std::vector<std::string> unique;
-  std::map<std::string, std::size_t> slot_of;
-  for (const std::string& address : urls)
-    if (slot_of.emplace(address, unique.size()).second) unique.push_back(address);
-
-  std::vector<HttpResponse> unique_results(unique.size());
-  std::vector<std::string> to_fetch;
-  std::vector<std::size_t> fetch_slots;
-  for (std::size_t i = 0; i < unique.size(); ++i) {
-    if (!url::is_fetchable(unique[i])) {
-      unique_results[i].url = unique[i];
-      unique_results[i].error = "refused: only http and https URLs are fetched";
-      ++stats_.failed;
-      continue;
-    }
-    if (options_.offline) {
-      if (const auto entry = cache_.lookup(unique[i])) {
-        unique_results[i] = response_from_cache(unique[i], *entry, mode);
-        ++stats_.from_cache;
-      } else {
-        unique_results[i].url = unique[i];
-        unique_results[i].error = "not in the cache (--offline)";
+std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& urls, BodyMode mode, Progress& progress,
+                                                const ResponseCallback& on_response, const MoreUrls& more) {
+  std::vector<std::string> asked;              // every URL asked for, repeats included
+  std::map<std::string, std::size_t> slot_of;  // each distinct URL's answer; the same URL twice is one transfer
+  std::vector<HttpResponse> answers;
+  // Takes URLs into the batch: those that need no transfer are answered at once, the others
+  // become jobs.
+  const auto admit = [&](const std::vector<std::string>& list) {
+    std::vector<Job> jobs;
+    for (const std::string& address : list) {
+      asked.push_back(address);
+      const std::size_t slot = answers.size();
+      if (!slot_of.emplace(address, slot).second) continue;
+      answers.emplace_back();
+      if (!url::is_fetchable(address)) {
+        answers[slot].url = address;
+        answers[slot].error = "refused: only http and https URLs are fetched";
         ++stats_.failed;
+      } else if (options_.offline) {
+        if (const auto entry = cache_.lookup(address)) {
+          answers[slot] = response_from_cache(address, *entry, mode);
+          ++stats_.from_cache;
+        } else {
+          answers[slot].url = address;
+          answers[slot].error = "not in the cache (--offline)";
+          ++stats_.failed;
+        }
+      } else {
+        jobs.push_back(Job{slot, address, host_of(address), 0, {}});
+        continue;
       }
-      continue;
+      if (on_response) on_response(answers[slot]);
     }
-    to_fetch.push_back(unique[i]);
-    fetch_slots.push_back(i);
-  }
-  if (!to_fetch.empty()) {
-    progress.expect(to_fetch.size());
-    std::vector<HttpResponse> fetched = MultiTransfer(options_, cache_, stats_, mode, progress).run(to_fetch);
-    for (std::size_t k = 0; k < fetched.size(); ++k) unique_results[fetch_slots[k]] = std::move(fetched[k]);
-  }
+    progress.expect(jobs.size());
+    return jobs;
+  };
+  std::vector<Job> jobs = admit(urls);
+  std::function<std::vector<Job>()> more_jobs;
+  if (more) more_jobs = [&] { return admit(more()); };
+  if (!jobs.empty() || more)
+    MultiTransfer(options_, cache_, stats_, mode, progress, on_response, answers).run(std::move(jobs), more_jobs);
   std::vector<HttpResponse> results;
-  results.reserve(urls.size());
-  for (const std::string& address : urls) results.push_back(unique_results[slot_of[address]]);
+  results.reserve(asked.size());
+  for (const std::string& address : asked) results.push_back(answers[slot_of[address]]);
   return results;
 }
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,13 @@ struct HttpStats {
   std::size_t requests = 0;  // HTTP requests sent, retries included
 };
 
+// Told of each URL's final answer as soon as it is known (on the thread running the transfers),
+// so that work on one image can start while the others are still downloading.
+using ResponseCallback = std::function<void(const HttpResponse& response)>;
+// Asked now and then while a batch runs for URLs that should join it (empty: none yet), so work
+// that turns up during a batch does not wait for its slowest transfer.
+using MoreUrls = std::function<std::vector<std::string>()>;
+
 class HttpClient {
  public:
   HttpClient(HttpOptions options, HttpCache& cache);
@@ -53,8 +61,11 @@ class HttpClient {
   // Responses in the order of urls; the same URL twice is fetched once. what names the batch
   // in the progress display ("images").
   std::vector<HttpResponse> fetch_all(const std::vector<std::string>& urls, BodyMode mode, const std::string& what);
-  // The same, counted in a progress display shared by several batches.
-  std::vector<HttpResponse> fetch_all(const std::vector<std::string>& urls, BodyMode mode, Progress& progress);
+  // The same, counted in a progress display shared by several batches; on_response (may be
+  // empty) hears of each distinct URL once, when its answer is final. URLs more() returns join
+  // the batch; their responses follow those of urls, in the order they were handed out.
+  std::vector<HttpResponse> fetch_all(const std::vector<std::string>& urls, BodyMode mode, Progress& progress,
+                                      const ResponseCallback& on_response = {}, const MoreUrls& more = {});
   HttpResponse fetch(const std::string& url, BodyMode mode);
 
   const HttpStats& stats() const { return stats_; }

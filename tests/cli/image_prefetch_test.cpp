@@ -1,5 +1,5 @@
 // ImagePrefetch: images requested while chapters convert are fetched in the background, once,
-// and handed to the embedder without fetching them again.
+// prepared as each arrives, and handed to the embedder without fetching or preparing them again.
 #include "cli/image_prefetch.h"
 
 #include <gtest/gtest.h>
@@ -7,26 +7,49 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace pb::cli {
 namespace {
 
-// A fetcher that records every URL it was asked for and answers with a file named after it.
+image::FetchedImage downloaded(const std::string& file) {
+  image::FetchedImage image;
+  image.file = file;
+  return image;
+}
+
+image::FetchedImage failed(const std::string& error) {
+  image::FetchedImage image;
+  image.error = error;
+  return image;
+}
+
+// A fetcher that records every URL it was asked for and answers with a file named after it,
+// reporting each as it "arrives", and taking in what more() hands out between transfers.
 class RecordingFetch {
  public:
-  image::FetchImages function() {
-    return [this](const std::vector<std::string>& urls) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a transfer takes time
-      std::lock_guard lock(mutex_);
+  explicit RecordingFetch(int milliseconds_each = 1) : milliseconds_each_(milliseconds_each) {}
+  StreamingFetch function() {
+    return [this](const std::vector<std::string>& asked, const MoreImages& more, const ImageArrived& arrived) {
+      std::vector<std::string> urls = asked;
       std::vector<image::FetchedImage> images;
-      for (const std::string& url : urls) {
-        asked_.push_back(url);
-        if (url.ends_with("/missing.png"))
-          images.push_back({{}, "HTTP 404 Not Found"});
-        else
-          images.push_back({"/cache/" + url.substr(url.rfind('/') + 1), ""});
+      for (std::size_t next = 0; next < urls.size(); ++next) {
+        const std::string url = urls[next];
+        std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds_each_));  // a transfer takes time
+        image::FetchedImage image = url.ends_with("/missing.png")
+                                        ? failed("HTTP 404 Not Found")
+                                        : downloaded("/cache/" + url.substr(url.rfind('/') + 1));
+        {
+          std::lock_guard lock(mutex_);
+          asked_.push_back(url);
+        }
+        if (arrived) arrived(url, image);
+        images.push_back(std::move(image));
+        if (more)
+          for (std::string& joining : more()) urls.push_back(std::move(joining));
       }
+      std::lock_guard lock(mutex_);
       ++batches_;
       return images;
     };
@@ -41,6 +64,7 @@ class RecordingFetch {
   }
 
  private:
+  int milliseconds_each_;
   std::mutex mutex_;
   std::vector<std::string> asked_;
   int batches_ = 0;
@@ -92,6 +116,21 @@ TEST(ImagePrefetch, RequestsFromManyThreadsAreEachFetchedOnce) {
   for (int i = 0; i < 50; ++i) EXPECT_EQ(count(asked, "https://a.example/" + std::to_string(i) + ".jpg"), 1u) << i;
 }
 
+TEST(ImagePrefetch, SourcesReportedDuringADownloadJoinItInsteadOfWaitingForItsEnd) {
+  RecordingFetch recorder(20);
+  ImagePrefetch prefetch(recorder.function());
+  prefetch.request({"https://a.example/first.jpg", "https://a.example/second.jpg"});
+  for (int i = 0; i < 200 && recorder.asked().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  prefetch.request({"https://a.example/late.jpg"});  // while the first batch is downloading
+  for (int i = 0; i < 400 && recorder.asked().size() < 3; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const auto images = prefetch.fetcher()({"https://a.example/late.jpg"});
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].file, "/cache/late.jpg");
+  EXPECT_EQ(recorder.asked().size(), 3u);
+  EXPECT_EQ(recorder.batches(), 1) << "the late source waited for a batch of its own";
+}
+
 TEST(ImagePrefetch, FailuresAreKeptAndLocalSourcesAreNotFetched) {
   RecordingFetch recorder;
   ImagePrefetch prefetch(recorder.function());
@@ -105,7 +144,7 @@ TEST(ImagePrefetch, FailuresAreKeptAndLocalSourcesAreNotFetched) {
 }
 
 TEST(ImagePrefetch, WithoutAFetcherNothingHappens) {
-  ImagePrefetch prefetch{image::FetchImages{}};
+  ImagePrefetch prefetch{StreamingFetch{}};
   prefetch.request({"https://a.example/1.jpg"});
   EXPECT_FALSE(static_cast<bool>(prefetch.fetcher()));
 }
@@ -117,6 +156,97 @@ TEST(ImagePrefetch, ABuildThatFailsBeforeEmbeddingStopsCleanly) {
     for (int i = 0; i < 100; ++i) prefetch.request({"https://a.example/" + std::to_string(i) + ".jpg"});
   }  // destroyed without fetcher() being called: joins, leaks no thread
   EXPECT_LE(recorder.asked().size(), 100u);
+}
+
+// A preparer that records which files it prepared, and on which thread.
+class RecordingPreparer {
+ public:
+  PrepareImage function() {
+    return [this](const std::filesystem::path& file) {
+      std::lock_guard lock(mutex_);
+      prepared_.push_back(file.string());
+      threads_.insert(std::this_thread::get_id());
+      image::PreparedImage image;
+      image.file = file.string() + ".jpg";
+      image.format = image::Format::Jpeg;
+      image.converted = true;
+      return image;
+    };
+  }
+  std::vector<std::string> prepared() {
+    std::lock_guard lock(mutex_);
+    return prepared_;
+  }
+  bool ran_on(std::thread::id thread) {
+    std::lock_guard lock(mutex_);
+    return threads_.contains(thread);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> prepared_;
+  std::set<std::thread::id> threads_;
+};
+
+TEST(ImagePrefetch, EachDownloadIsPreparedAsItArrivesBeforeTheEmbedderAsks) {
+  RecordingFetch recorder;
+  RecordingPreparer preparer;
+  ImagePrefetch prefetch(recorder.function(), preparer.function());
+  prefetch.request({"https://a.example/1.webp", "https://a.example/2.webp", "https://a.example/missing.png"});
+  for (int i = 0; i < 400 && preparer.prepared().size() < 2; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(preparer.prepared().size(), 2u) << "preparing waited for the embedder";
+  EXPECT_FALSE(preparer.ran_on(std::this_thread::get_id()));
+
+  const auto images =
+      prefetch.fetcher()({"https://a.example/2.webp", "https://a.example/missing.png", "https://a.example/1.webp"});
+  ASSERT_EQ(images.size(), 3u);
+  ASSERT_TRUE(images[0].prepared.valid());
+  EXPECT_EQ(images[0].prepared.get().file, "/cache/2.webp.jpg");
+  EXPECT_FALSE(images[1].prepared.valid()) << "a failed download is not prepared";
+  EXPECT_EQ(images[1].error, "HTTP 404 Not Found");
+  ASSERT_TRUE(images[2].prepared.valid());
+  EXPECT_EQ(images[2].prepared.get().file, "/cache/1.webp.jpg");
+  const std::vector<std::string> prepared = preparer.prepared();
+  EXPECT_EQ(count(prepared, "/cache/1.webp"), 1u);
+  EXPECT_EQ(count(prepared, "/cache/2.webp"), 1u);
+}
+
+TEST(ImagePrefetch, ImagesTheEmbedderFetchesItselfArePreparedToo) {
+  RecordingFetch recorder;
+  RecordingPreparer preparer;
+  ImagePrefetch prefetch(recorder.function(), preparer.function());
+  const auto images = prefetch.fetcher()({"https://a.example/late.webp"});
+  ASSERT_EQ(images.size(), 1u);
+  ASSERT_TRUE(images[0].prepared.valid());
+  EXPECT_EQ(images[0].prepared.get().file, "/cache/late.webp.jpg");
+}
+
+TEST(ImagePrefetch, WithoutAPreparerTheEmbedderPreparesEverything) {
+  RecordingFetch recorder;
+  ImagePrefetch prefetch(recorder.function());
+  prefetch.request({"https://a.example/1.webp"});
+  const auto images = prefetch.fetcher()({"https://a.example/1.webp"});
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].file, "/cache/1.webp");
+  EXPECT_FALSE(images[0].prepared.valid());
+}
+
+TEST(ImagePrefetch, PreparationsNobodyAskedForAreDroppedOrFinishedOnDestruction) {
+  RecordingFetch recorder;
+  std::atomic<int> started{0};
+  {
+    ImagePrefetch prefetch(recorder.function(), [&started](const std::filesystem::path& file) {
+      ++started;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      image::PreparedImage image;
+      image.file = file;
+      return image;
+    });
+    for (int i = 0; i < 50; ++i) prefetch.request({"https://a.example/" + std::to_string(i) + ".webp"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }  // returns without waiting for 50 slow preparations
+  EXPECT_LT(started.load(), 50);
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
 
 namespace pb::image {
 namespace {
@@ -64,6 +67,26 @@ TEST_F(ConversionCacheTest, WithoutAFolderResultsGoToScratch) {
   EXPECT_EQ(made.file.parent_path(), root_ / "scratch");
   cache.get_or_make("key", producer(calls));
   EXPECT_EQ(calls, 2);
+}
+
+TEST_F(ConversionCacheTest, TwoCachesOnOneScratchFolderNeverNameTwoResultsAlike) {
+  // The embedder and the preparer of arriving downloads each have a cache, on several threads.
+  ConversionCache first({}, root_ / "scratch");
+  ConversionCache second({}, root_ / "scratch");
+  std::mutex mutex;
+  std::set<fs::path> files;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        int calls = 0;
+        const auto made = std::get<ConvertedImage>((t % 2 ? first : second).get_or_make("key", producer(calls)));
+        std::lock_guard lock(mutex);
+        files.insert(made.file);
+      }
+    });
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(files.size(), 100u);
 }
 
 TEST_F(ConversionCacheTest, AChangedSourceGetsANewKey) {

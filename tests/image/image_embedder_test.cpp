@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <future>
 #include <set>
 
 #include "common/temp_dir.h"
@@ -320,10 +321,12 @@ TEST_F(ImageEmbedderTest, RemoteImagesComeThroughTheFetchFunctionOnce) {
     calls.push_back(urls);
     std::vector<FetchedImage> result;
     for (const std::string& url : urls) {
+      FetchedImage image;
       if (contains(url, "good"))
-        result.push_back({downloaded, ""});
+        image.file = downloaded;
       else
-        result.push_back({{}, "HTTP 404 Not Found"});
+        image.error = "HTTP 404 Not Found";
+      result.push_back(std::move(image));
     }
     return result;
   };
@@ -343,6 +346,70 @@ TEST_F(ImageEmbedderTest, RemoteImagesComeThroughTheFetchFunctionOnce) {
   ASSERT_EQ(report.failures.size(), 1u);
   EXPECT_EQ(report.failures[0], "https://img.example.org/missing.jpg: HTTP 404 Not Found");
   EXPECT_EQ(warnings_containing("https://img.example.org/missing.jpg").size(), 1u);
+}
+
+TEST_F(ImageEmbedderTest, WhatTheFetcherPreparedAlreadyIsUsedAsItIs) {
+  const fs::path webp = test::webp(inputs_.path(), "body.webp", 300, 200, false);
+  const fs::path made_ahead = test::jpeg(inputs_.path(), "made-ahead.jpg", 300, 200);
+  options_.fetch = [&](const std::vector<std::string>& urls) {
+    std::vector<FetchedImage> result;
+    for (const std::string& url : urls) {
+      FetchedImage image;
+      image.file = webp;
+      if (contains(url, "ahead")) {
+        std::promise<PreparedImage> promise;
+        PreparedImage prepared;
+        prepared.file = made_ahead;
+        prepared.format = Format::Jpeg;
+        prepared.width = 300;
+        prepared.height = 200;
+        prepared.converted = true;
+        promise.set_value(prepared);
+        image.prepared = promise.get_future().share();
+      } else if (contains(url, "dropped")) {
+        std::promise<PreparedImage> never_kept;
+        image.prepared = never_kept.get_future().share();
+      }  // the promise dies unkept: a preparation dropped before it started
+      result.push_back(std::move(image));
+    }
+    return result;
+  };
+  add("https://img.example.org/ahead.webp", "prepared by the fetcher");
+  add("https://img.example.org/dropped.webp", "dropped by the fetcher");
+  const EmbedReport report = embed();
+  EXPECT_TRUE(report.failures.empty());
+  EXPECT_EQ(report.converted, 2u);
+  const auto found = images();
+  const book::Resource* ahead = resource_of(*found[0]);
+  ASSERT_NE(ahead, nullptr);
+  EXPECT_EQ(ahead->path, made_ahead) << "not converted a second time";
+  const book::Resource* dropped = resource_of(*found[1]);
+  ASSERT_NE(dropped, nullptr) << found[1]->failure;
+  EXPECT_NE(dropped->path, made_ahead);
+  EXPECT_EQ(dropped->media_type, "image/jpeg") << "converted here instead";
+}
+
+TEST_F(ImageEmbedderTest, AFailureTheFetcherFoundWhilePreparingIsReported) {
+  const fs::path page = file("page.html", "<!DOCTYPE html><html><body>Not found</body></html>");
+  options_.fetch = [&](const std::vector<std::string>& urls) {
+    std::vector<FetchedImage> result;
+    for (std::size_t i = 0; i < urls.size(); ++i) {
+      FetchedImage image;
+      image.file = page;
+      std::promise<PreparedImage> promise;
+      PreparedImage prepared;
+      prepared.failure = "not an image: the server sent an HTML page";
+      promise.set_value(prepared);
+      image.prepared = promise.get_future().share();
+      result.push_back(std::move(image));
+    }
+    return result;
+  };
+  add("https://img.example.org/soft-404.jpg");
+  const EmbedReport report = embed();
+  ASSERT_EQ(report.failures.size(), 1u);
+  EXPECT_EQ(report.failures[0], "https://img.example.org/soft-404.jpg: not an image: the server sent an HTML page");
+  EXPECT_TRUE(images()[0]->resource.empty());
 }
 
 TEST_F(ImageEmbedderTest, WithoutAFetchFunctionRemoteImagesAreNotDownloaded) {

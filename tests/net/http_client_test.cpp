@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <map>
 #include <thread>
 
 #include "net/net_test_support.h"
@@ -159,6 +161,94 @@ TEST_F(HttpClientTest, TheSameUrlTwiceIsOneRequest) {
   EXPECT_EQ(server_.count("/twice.png"), 1u);
   EXPECT_EQ(client.stats().downloaded, 1u);
   EXPECT_EQ(client.stats().requests, 1u);
+}
+
+TEST_F(HttpClientTest, EachAnswerIsReportedOnceAsSoonAsItIsFinal) {
+  server_.server().Get(R"(/wait/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(request.matches[1].str())));
+    response.set_content("waited " + request.matches[1].str(), "image/png");
+  });
+  server_.server().Get("/gone.png",
+                       [](const httplib::Request&, httplib::Response& response) { response.status = 404; });
+  server_.start();
+  const std::string slow = server_.url("/wait/400");
+  const std::string quick = server_.url("/wait/10");
+  const std::string gone = server_.url("/gone.png");
+  const std::string refused = "file:///etc/passwd";
+  HttpClient client(quick_options(), cache_);
+  const Stopwatch stopwatch;
+  std::vector<std::pair<std::string, long long>> reported;  // url, when
+  std::map<std::string, std::string> errors;
+  Progress progress("", 0, true);
+  const auto responses = client.fetch_all({slow, quick, gone, quick, refused}, BodyMode::File, progress,
+                                          [&](const HttpResponse& response) {
+                                            reported.emplace_back(response.url, stopwatch.milliseconds());
+                                            errors[response.url] = response.error;
+                                            if (response.ok()) {
+                                              EXPECT_TRUE(std::filesystem::exists(response.body_file)) << response.url;
+                                            }
+                                          });
+  const long long finished = stopwatch.milliseconds();
+  ASSERT_EQ(responses.size(), 5u);
+  ASSERT_EQ(reported.size(), 4u) << "one report per distinct URL";
+  std::map<std::string, long long> when;
+  for (const auto& [url, at] : reported) when[url] = at;
+  EXPECT_TRUE(when.contains(slow) && when.contains(quick) && when.contains(gone) && when.contains(refused));
+  EXPECT_LT(when[quick], 300) << "the quick image was reported only when the batch ended";
+  EXPECT_GE(when[slow], 350);
+  EXPECT_LE(when[slow], finished);
+  EXPECT_EQ(errors[quick], "");
+  EXPECT_EQ(errors[gone], "HTTP 404 Not Found");
+  EXPECT_FALSE(errors[refused].empty());
+}
+
+TEST_F(HttpClientTest, UrlsHandedOutDuringABatchJoinIt) {
+  server_.server().Get(R"(/wait/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(request.matches[1].str())));
+    response.set_content("waited " + request.matches[1].str(), "image/png");
+  });
+  server_.start();
+  const std::string slow = server_.url("/wait/400");
+  const std::string joining = server_.url("/wait/20");
+  HttpClient client(quick_options(), cache_);
+  Progress progress("", 0, true);
+  const Stopwatch stopwatch;
+  int asked = 0;
+  std::map<std::string, long long> when;
+  const auto responses = client.fetch_all(
+      {slow}, BodyMode::Memory, progress,
+      [&](const HttpResponse& response) { when[response.url] = stopwatch.milliseconds(); },
+      [&]() -> std::vector<std::string> {
+        ++asked;
+        if (asked == 3) return {joining, slow};  // a repeat of a URL in the batch is no new transfer
+        return {};
+      });
+  ASSERT_EQ(responses.size(), 3u);
+  EXPECT_EQ(responses[0].body, "waited 400");
+  EXPECT_EQ(responses[1].url, joining);
+  EXPECT_EQ(responses[1].body, "waited 20");
+  EXPECT_EQ(responses[2].body, "waited 400");
+  EXPECT_LT(when[joining], 300) << "the joining URL waited for the batch to end";
+  EXPECT_EQ(server_.count("/wait/400"), 1u);
+  EXPECT_EQ(client.stats().downloaded, 2u);
+}
+
+TEST_F(HttpClientTest, OfflineAnswersAreReportedToo) {
+  server_.server().Get("/kept.gif", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content("gif bytes", "image/gif");
+  });
+  server_.start();
+  const std::string kept = server_.url("/kept.gif");
+  ASSERT_TRUE(fetch_one(kept).ok());
+  HttpOptions options = quick_options();
+  options.offline = true;
+  HttpClient client(options, cache_);
+  Progress progress("", 0, true);
+  std::vector<std::string> reported;
+  client.fetch_all({kept, server_.url("/absent.gif")}, BodyMode::File, progress,
+                   [&](const HttpResponse& response) { reported.push_back(response.url + " " + response.error); });
+  EXPECT_EQ(reported,
+            (std::vector<std::string>{kept + " ", server_.url("/absent.gif") + " not in the cache (--offline)"}));
 }
 
 // ---------------------------------------------------------------- the cache and revalidation

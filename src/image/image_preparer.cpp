@@ -1,0 +1,147 @@
+#include "image/image_preparer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+#include "image/image_header.h"
+
+namespace pb::image {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Most headers sit in the first 64 KB; JPEG EXIF and ICC blocks can push the frame header
+// further, so up to 1 MB is read when the first read does not reach it.
+constexpr std::size_t kFirstRead = 64 * 1024;
+constexpr std::size_t kHeaderBytes = 1 << 20;
+
+// An open file read with pread into one buffer per thread: images are looked at a piece at a
+// time (the head, the tail), and a buffer reused across them costs no zero-filling and no fresh
+// pages per image, which on a virtual machine's page faults is most of the reading.
+class ImageFile {
+ public:
+  explicit ImageFile(const fs::path& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    struct stat status {};
+    if (fd_ >= 0 && ::fstat(fd_, &status) == 0) size_ = static_cast<std::uint64_t>(status.st_size);
+  }
+  ~ImageFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  ImageFile(const ImageFile&) = delete;
+  ImageFile& operator=(const ImageFile&) = delete;
+
+  std::uint64_t size() const { return size_; }
+
+  // Up to bytes from offset; valid until the next read on this thread.
+  std::string_view read(std::uint64_t offset, std::size_t bytes) const {
+    thread_local std::unique_ptr<char[]> buffer;
+    thread_local std::size_t capacity = 0;
+    if (capacity < bytes) {
+      buffer.reset(new char[bytes]);
+      capacity = bytes;
+    }
+    std::size_t got = 0;
+    while (fd_ >= 0 && got < bytes) {
+      const ssize_t n = ::pread(fd_, buffer.get() + got, bytes - got, static_cast<off_t>(offset + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    return {buffer.get(), got};
+  }
+  std::string_view head(std::size_t bytes) const { return read(0, bytes); }
+  std::string_view tail(std::size_t bytes) const {
+    const std::uint64_t start = size_ > bytes ? size_ - bytes : 0;
+    return read(start, static_cast<std::size_t>(size_ - start));
+  }
+
+ private:
+  int fd_;
+  std::uint64_t size_ = 0;
+};
+
+// A JPEG ends with its EOI marker somewhere after its frame header (phones append whole videos
+// after it, and an EXIF thumbnail before the frame has an EOI of its own); a PNG with IEND.
+bool looks_complete(const ImageFile& file, const ImageHeader& header) {
+  if (header.format == Format::Png) return file.tail(1024).find("IEND") != std::string_view::npos;
+  if (header.format != Format::Jpeg) return true;
+  constexpr std::uint64_t kChunk = 64 * 1024;
+  const std::uint64_t frame = header.frame_offset;
+  for (std::uint64_t end = file.size(); end > frame; end -= kChunk - 1) {
+    const std::uint64_t start = end - frame > kChunk ? end - kChunk : frame;
+    if (file.read(start, static_cast<std::size_t>(end - start)).find("\xFF\xD9") != std::string_view::npos) return true;
+    if (start == frame) break;
+  }
+  return false;
+}
+
+std::string describe_format(Format format) {
+  switch (format) {
+    case Format::Html:
+      return "not an image: the server sent an HTML page";
+    case Format::Empty:
+      return "not an image: the file is empty";
+    case Format::Unknown:
+      return "not an image (unrecognised content)";
+    default:
+      return "";
+  }
+}
+
+PreparedImage failed(std::string reason) {
+  PreparedImage image;
+  image.failure = std::move(reason);
+  return image;
+}
+
+}  // namespace
+
+ImagePreparer::ImagePreparer(const ConvertLimits& limits, fs::path conversion_cache, fs::path scratch)
+    : limits_(limits), conversions_(std::move(conversion_cache), std::move(scratch)) {}
+
+PreparedImage ImagePreparer::prepare(const fs::path& file) {
+  const ImageFile bytes(file);
+  const std::string_view head = bytes.head(kFirstRead);
+  const Format format = sniff(head);
+  if (std::string not_image = describe_format(format); !not_image.empty()) return failed(std::move(not_image));
+  std::optional<ImageHeader> header = read_header(head);
+  if (!header && head.size() == kFirstRead) header = read_header(bytes.head(kHeaderBytes));
+  // Copied byte for byte: a JPEG or PNG that fits, in RGB, the right way up. Anything else,
+  // including a JPEG whose header lies beyond the bytes read, is converted.
+  const bool copy_as_is = header && (format == Format::Jpeg || format == Format::Png) &&
+                          header->width <= limits_.max_width && header->height <= limits_.max_height && !header->cmyk &&
+                          header->orientation == 1;
+  if (copy_as_is) {
+    if (!looks_complete(bytes, *header))
+      return failed(std::string("the ") + format_name(format) + " file is truncated");
+    PreparedImage image;
+    image.file = file;
+    image.format = format;
+    image.width = header->width;
+    image.height = header->height;
+    return image;
+  }
+  auto result = conversions_.get_or_make(ConversionCache::key_for_file(file, limits_),
+                                         [&](const fs::path& stem) { return convert_image(file, stem, limits_); });
+  if (auto* error = std::get_if<std::string>(&result))
+    return failed(std::string(format_name(format)) + " image " + *error);
+  const ConvertedImage& converted = std::get<ConvertedImage>(result);
+  PreparedImage image;
+  image.file = converted.file;
+  image.format = converted.format;
+  image.width = converted.width;
+  image.height = converted.height;
+  image.converted = true;
+  return image;
+}
+
+}  // namespace pb::image
