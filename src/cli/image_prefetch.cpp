@@ -116,6 +116,7 @@ std::vector<image::FetchedImage> ImagePrefetch::fetch(const std::vector<std::str
 
 void ImagePrefetch::close() {
   finish();
+  preparers_.reset();  // the embedder has what it waited for; its threads are not needed
   fetch_ = nullptr;
 }
 
