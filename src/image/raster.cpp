@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "image/scratch_buffer.h"
+
 namespace pb::image {
 
 namespace {
@@ -58,11 +60,12 @@ std::string write_jpeg(const std::filesystem::path& file, const YuvPlanes& plane
   if (!encoder) return std::string("cannot start the JPEG encoder: ") + tjGetErrorStr2(nullptr);
   const unsigned char* sources[3] = {planes.y, planes.u, planes.v};
   int strides[3] = {planes.y_stride, planes.u_stride, planes.v_stride};
-  unsigned char* data = nullptr;
-  unsigned long size = 0;
+  // Into this thread's scratch buffer, sized for the worst case so the encoder never grows it.
+  unsigned long size = tjBufSize(planes.width, planes.height, TJSAMP_420);
+  if (size == static_cast<unsigned long>(-1)) return "cannot encode a JPEG of this size";
+  unsigned char* data = scratch_buffer(Scratch::Encoded, size);
   const int failed = tjCompressFromYUVPlanes(encoder.get(), sources, planes.width, strides, planes.height, TJSAMP_420,
-                                             &data, &size, quality, TJFLAG_ACCURATEDCT);
-  TjBuffer owned(data);
+                                             &data, &size, quality, TJFLAG_ACCURATEDCT | TJFLAG_NOREALLOC);
   if (failed) return std::string("cannot encode JPEG: ") + tjGetErrorStr2(encoder.get());
   return write_bytes(file, data, size);
 }

@@ -2,15 +2,19 @@
 
 #include <webp/decode.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <string_view>
 
 #include "image/image_header.h"
 #include "image/raster.h"
+#include "image/scratch_buffer.h"
 
 namespace pb::image {
 
@@ -23,11 +27,11 @@ constexpr unsigned char kIccFlag = 0x20;
 constexpr unsigned char kExifFlag = 0x08;
 constexpr unsigned char kAnimationFlag = 0x02;
 
-bool is_webp(const std::string& bytes) {
+bool is_webp(std::string_view bytes) {
   return bytes.size() >= 16 && bytes.compare(0, 4, "RIFF") == 0 && bytes.compare(8, 4, "WEBP") == 0;
 }
 
-std::uint32_t little32(const std::string& bytes, std::size_t at) {
+std::uint32_t little32(std::string_view bytes, std::size_t at) {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
          static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
          static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
@@ -35,12 +39,12 @@ std::uint32_t little32(const std::string& bytes, std::size_t at) {
 }
 
 // The orientation in the EXIF chunk of an extended WebP, or 1.
-int exif_chunk_orientation(const std::string& bytes) {
+int exif_chunk_orientation(std::string_view bytes) {
   for (std::size_t at = 12; at + 8 <= bytes.size();) {
     const std::size_t length = little32(bytes, at + 4);
     if (length > bytes.size() - at - 8) break;
     if (bytes.compare(at, 4, "EXIF") == 0) {
-      std::string_view exif(bytes.data() + at + 8, length);
+      std::string_view exif = bytes.substr(at + 8, length);
       if (exif.starts_with(std::string_view("Exif\0\0", 6))) exif.remove_prefix(6);  // some writers keep JPEG's prefix
       return tiff_orientation(exif);
     }
@@ -51,7 +55,7 @@ int exif_chunk_orientation(const std::string& bytes) {
 
 // A plain WebP: a VP8 or VP8L chunk, or VP8X without animation or colour profile, and upright.
 // (Most WebP writers, libvips among them, add EXIF data; only its orientation matters here.)
-bool is_plain(const std::string& bytes) {
+bool is_plain(std::string_view bytes) {
   if (bytes.compare(12, 4, "VP8X") != 0) return true;
   if (bytes.size() < 21) return false;
   const auto flags = static_cast<unsigned char>(bytes[20]);
@@ -95,6 +99,53 @@ void expand_to_full_range(std::uint8_t* plane, int width, int height, int stride
   }
 }
 
+// The whole file, in this thread's scratch buffer; nullopt when it cannot be read.
+std::optional<std::string_view> read_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat status {};
+  std::optional<std::string_view> bytes;
+  if (::fstat(fd, &status) == 0 && status.st_size >= 0) {
+    const auto size = static_cast<std::size_t>(status.st_size);
+    auto* buffer = reinterpret_cast<char*>(scratch_buffer(Scratch::FileBytes, size));
+    std::size_t got = 0;
+    while (got < size) {
+      const ssize_t n = ::read(fd, buffer + got, size - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    bytes = std::string_view(buffer, got);
+  }
+  ::close(fd);
+  return bytes;
+}
+
+// Points libwebp's YUV output at this thread's scratch buffer (one allocation for the three
+// planes, reused by the next image) instead of memory it allocates afresh.
+void decode_into_scratch(WebPDecBuffer& output, int width, int height) {
+  const int chroma_width = (width + 1) / 2;
+  const int chroma_height = (height + 1) / 2;
+  const std::size_t luma_size = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+  const std::size_t chroma_size = static_cast<std::size_t>(chroma_width) * static_cast<std::size_t>(chroma_height);
+  std::uint8_t* planes = scratch_buffer(Scratch::Pixels, luma_size + 2 * chroma_size);
+  output.colorspace = MODE_YUV;
+  output.is_external_memory = 1;
+  WebPYUVABuffer& yuv = output.u.YUVA;
+  yuv.y = planes;
+  yuv.y_stride = width;
+  yuv.y_size = luma_size;
+  yuv.u = planes + luma_size;
+  yuv.u_stride = chroma_width;
+  yuv.u_size = chroma_size;
+  yuv.v = planes + luma_size + chroma_size;
+  yuv.v_stride = chroma_width;
+  yuv.v_size = chroma_size;
+  yuv.a = nullptr;
+  yuv.a_stride = 0;
+  yuv.a_size = 0;
+}
+
 // libwebp's output buffer, freed however the conversion ends.
 struct DecodedWebP {
   WebPDecoderConfig config;
@@ -117,8 +168,9 @@ Size fit_within(int width, int height, const ConvertLimits& limits) {
 std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(const fs::path& input,
                                                                             const fs::path& output_stem,
                                                                             const ConvertLimits& limits) {
-  std::ifstream stream(input, std::ios::binary);
-  std::string bytes(std::istreambuf_iterator<char>(stream), {});
+  const std::optional<std::string_view> file = read_file(input);
+  if (!file) return std::nullopt;  // libvips will say what is wrong with it
+  const std::string_view bytes = *file;
   if (!is_webp(bytes) || !is_plain(bytes)) return std::nullopt;
 
   DecodedWebP decoded;
@@ -141,7 +193,10 @@ std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(cons
     config.options.scaled_height = size.height;
   }
   // Opaque images are decoded to the YUV 4:2:0 planes a JPEG stores, with alpha to RGBA.
-  config.output.colorspace = features.has_alpha ? MODE_RGBA : MODE_YUV;
+  if (features.has_alpha)
+    config.output.colorspace = MODE_RGBA;
+  else
+    decode_into_scratch(config.output, size.width, size.height);
   if (const VP8StatusCode status = WebPDecode(data, bytes.size(), &config); status != VP8_STATUS_OK)
     return decode_failure(status);
 
