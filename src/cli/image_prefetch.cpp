@@ -1,13 +1,44 @@
 #include "cli/image_prefetch.h"
 
+#include <atomic>
+#include <future>
+
 #include "common/interrupt.h"
 #include "common/url.h"
 
 namespace pb::cli {
 
+namespace {
+
+// Background work gives way to the chapters, the downloads and the server answering them.
+constexpr int kPreparerNiceness = 10;
+
+// One image's preparation, run once by whoever comes first: a worker, or the embedder asking
+// for the result before any worker got to it (then on the embedder's thread, at its priority).
+class Preparation {
+ public:
+  explicit Preparation(std::function<image::PreparedImage()> work)
+      : task_(std::move(work)), result_(task_.get_future().share()) {}
+
+  void run() {
+    if (!started_.exchange(true)) task_();
+  }
+  image::PreparedImage get() {
+    run();
+    return result_.get();  // rethrows what the preparation threw (Ctrl-C)
+  }
+
+ private:
+  std::packaged_task<image::PreparedImage()> task_;
+  std::shared_future<image::PreparedImage> result_;
+  std::atomic<bool> started_{false};
+};
+
+}  // namespace
+
 ImagePrefetch::ImagePrefetch(StreamingFetch fetch, PrepareImage prepare)
     : fetch_(std::move(fetch)), prepare_(std::move(prepare)) {
-  if (prepare_) preparers_ = std::make_unique<TaskPool>();
+  if (prepare_) preparers_ = std::make_unique<TaskPool>(0, kPreparerNiceness);
   if (fetch_) worker_ = std::thread([this] { run(); });
 }
 
@@ -35,16 +66,16 @@ void ImagePrefetch::arrived(const std::string& url, const image::FetchedImage& i
     done_.emplace(url, image);
   }
   if (!prepare_ || !image.error.empty() || image.file.empty()) return;
-  auto task = std::make_shared<std::packaged_task<image::PreparedImage()>>([prepare = prepare_, file = image.file] {
+  auto preparation = std::make_shared<Preparation>([prepare = prepare_, file = image.file] {
     throw_if_interrupted();
     return prepare(file);
   });
   {
     std::lock_guard lock(mutex_);
     if (preparing_.contains(url)) return;
-    preparing_.emplace(url, task->get_future().share());
+    preparing_.emplace(url, [preparation] { return preparation->get(); });
   }
-  preparers_->submit([task] { (*task)(); });
+  preparers_->submit([preparation] { preparation->run(); });
 }
 
 void ImagePrefetch::run() {

@@ -1,11 +1,13 @@
 // Starts downloading a book's images while its chapters are still being converted: the
 // transformer reports each chapter's image sources as soon as that chapter is done, and a
 // background thread fetches them, those reported while others are downloading joining the
-// transfers under way. Each image is prepared (sniffed, and converted
-// when it must be) on a worker thread as soon as its own download finishes, so conversions
-// overlap the downloads still running instead of following the last one. The embedder asks
-// through fetcher(), which hands out what was prefetched (with its preparation under way) and
-// fetches whatever was not.
+// transfers under way. Each image is prepared (sniffed, and converted when it must be) on a
+// worker thread as soon as its own download finishes, so conversions overlap the downloads still
+// running instead of following the last one. The workers run at a lower priority: on a fast
+// connection the CPU is better spent converting chapters and receiving the other images, and
+// the embedder prepares any image no worker has started on its own threads. The embedder asks
+// through fetcher(), which hands out what was prefetched (with its preparation) and fetches
+// whatever was not.
 #pragma once
 
 #include <condition_variable>
@@ -67,7 +69,7 @@ class ImagePrefetch {
   std::vector<std::string> queue_;
   std::map<std::string, bool> seen_;  // every URL queued so far
   std::map<std::string, image::FetchedImage> done_;
-  std::map<std::string, std::shared_future<image::PreparedImage>> preparing_;
+  std::map<std::string, std::function<image::PreparedImage()>> preparing_;  // FetchedImage::prepared
   bool closing_ = false;
   // Declared after what its jobs use, so that it is destroyed (and its threads joined) first.
   std::unique_ptr<TaskPool> preparers_;

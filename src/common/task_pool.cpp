@@ -1,11 +1,14 @@
 #include "common/task_pool.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace pb {
 
-TaskPool::TaskPool(std::size_t threads)
-    : size_(threads ? threads : std::max(1u, std::thread::hardware_concurrency())) {}
+TaskPool::TaskPool(std::size_t threads, int niceness)
+    : size_(threads ? threads : std::max(1u, std::thread::hardware_concurrency())), niceness_(niceness) {}
 
 TaskPool::~TaskPool() {
   std::deque<std::function<void()>> dropped;
@@ -29,6 +32,8 @@ void TaskPool::submit(std::function<void()> job) {
 }
 
 void TaskPool::work() {
+  // Best effort: a thread that cannot be made nicer still does its work.
+  if (niceness_ > 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), niceness_);
   for (;;) {
     std::function<void()> job;
     {

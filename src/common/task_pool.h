@@ -15,8 +15,9 @@ namespace pb {
 
 class TaskPool {
  public:
-  // threads 0: one per core.
-  explicit TaskPool(std::size_t threads = 0);
+  // threads 0: one per core. niceness > 0 runs the jobs at a lower priority than the rest of
+  // the process (Linux: each thread has its own nice value).
+  explicit TaskPool(std::size_t threads = 0, int niceness = 0);
   // Drops the jobs not yet started and waits for the running ones.
   ~TaskPool();
   TaskPool(const TaskPool&) = delete;
@@ -30,6 +31,7 @@ class TaskPool {
   void work();
 
   std::size_t size_;
+  int niceness_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> jobs_;

@@ -74,9 +74,9 @@ struct Candidate {
   std::string source;
   fs::path file;  // the bytes, once acquired
   std::string failure;
-  std::shared_future<PreparedImage> being_prepared;  // by the fetcher, as the file arrived
-  PreparedImage prepared;                            // what goes into the book
-  std::string resource;                              // Resource::id once embedded
+  std::function<PreparedImage()> prepared_by_fetcher;  // see FetchedImage::prepared
+  PreparedImage prepared;                              // what goes into the book
+  std::string resource;                                // Resource::id once embedded
 };
 
 class Embedder {
@@ -149,7 +149,7 @@ class Embedder {
     for (std::size_t k = 0; k < remote.size(); ++k) {
       if (k < fetched.size() && fetched[k].error.empty()) {
         remote[k]->file = fetched[k].file;
-        remote[k]->being_prepared = fetched[k].prepared;
+        remote[k]->prepared_by_fetcher = fetched[k].prepared;
       } else {
         remote[k]->failure = k < fetched.size() ? fetched[k].error : "not downloaded";
       }
@@ -173,19 +173,9 @@ class Embedder {
 
   void prepare(Candidate& candidate) {
     if (!candidate.failure.empty()) return;
-    std::optional<PreparedImage> ahead = prepared_by_fetcher(candidate);
-    candidate.prepared = ahead ? std::move(*ahead) : preparer_.prepare(candidate.file);
+    candidate.prepared =
+        candidate.prepared_by_fetcher ? candidate.prepared_by_fetcher() : preparer_.prepare(candidate.file);
     if (!candidate.prepared.ok()) candidate.failure = candidate.prepared.failure;
-  }
-
-  // What the fetcher prepared as the file arrived, if it did and got to finish.
-  static std::optional<PreparedImage> prepared_by_fetcher(const Candidate& candidate) {
-    if (!candidate.being_prepared.valid()) return std::nullopt;
-    try {
-      return candidate.being_prepared.get();
-    } catch (const std::future_error&) {
-      return std::nullopt;  // dropped before it started: prepared here instead
-    }
   }
 
   void resolve(book::ImageRef& image) {

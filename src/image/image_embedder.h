@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <string>
 #include <vector>
 
@@ -22,9 +21,9 @@ namespace pb::image {
 struct FetchedImage {
   std::filesystem::path file;  // the body on disk; empty on failure
   std::string error;           // why it failed: "HTTP 404 Not Found", "timed out after 60 s"
-  // Set when the fetcher has already started preparing the file (ImagePreparer) as it arrived;
-  // the embedder then waits for that instead of preparing it again.
-  std::shared_future<PreparedImage> prepared;
+  // Set when the fetcher took the file in hand as it arrived (ImagePreparer): gives its result,
+  // waiting for a worker that has started it, or preparing it on the calling thread if none has.
+  std::function<PreparedImage()> prepared;
 };
 // Downloads the URLs and returns, for each in order, the file holding its body or an error.
 using FetchImages = std::function<std::vector<FetchedImage>(const std::vector<std::string>& urls)>;

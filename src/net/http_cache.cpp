@@ -19,11 +19,17 @@ namespace {
 
 constexpr const char* kLayout = "v1";
 
-void write_whole_file(const fs::path& path, const std::string& content) {
-  std::ofstream stream(path, std::ios::binary | std::ios::trunc);
-  stream << content;
-  stream.flush();
-  if (!stream) throw BuildError(path.string(), "cannot write to the cache");
+// Writes content to a new temporary file in the cache and returns its name.
+fs::path write_temp_file(const HttpCache& cache, const std::string& content) {
+  fs::path path;
+  std::FILE* file = cache.create_temp_file(path);
+  const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
+  if (std::fclose(file) != 0 || !written) {
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    throw BuildError(path.string(), "cannot write to the cache");
+  }
+  return path;
 }
 
 }  // namespace
@@ -68,12 +74,18 @@ std::optional<CacheEntry> HttpCache::lookup(const std::string& url) const {
   return entry;
 }
 
-fs::path HttpCache::new_temp_file() const {
+std::FILE* HttpCache::create_temp_file(fs::path& path) const {
   std::string pattern = (dir_ / kLayout / "download-XXXXXX").string();
   const int fd = mkstemp(pattern.data());
   if (fd < 0) throw BuildError(dir_.string(), "cannot create a file in the cache folder");
-  close(fd);
-  return pattern;
+  std::FILE* file = fdopen(fd, "wb");  // fdopen does not truncate
+  if (!file) {
+    close(fd);
+    unlink(pattern.c_str());
+    throw BuildError(dir_.string(), "cannot create a file in the cache folder");
+  }
+  path = pattern;
+  return file;
 }
 
 std::optional<std::string> HttpCache::recall(const std::string& key) const {
@@ -88,8 +100,7 @@ void HttpCache::remember(const std::string& key, const std::string& value) {
   const fs::path note = paths_for("note:" + key, ".note");
   std::error_code error;
   fs::create_directories(note.parent_path(), error);
-  const fs::path temp = new_temp_file();
-  write_whole_file(temp, value);
+  const fs::path temp = write_temp_file(*this, value);
   fs::rename(temp, note, error);
   if (error) fs::remove(temp, error);
 }
@@ -115,8 +126,8 @@ CacheEntry HttpCache::store(CacheEntry entry, const fs::path& temp_body) {
                                  {"total_pages", entry.total_pages},
                                  {"total", entry.total},
                                  {"size", entry.size}};
-  const fs::path temp_meta = new_temp_file();
-  write_whole_file(temp_meta, record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const fs::path temp_meta =
+      write_temp_file(*this, record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   fs::rename(temp_meta, meta, error);
   if (error) throw BuildError(meta.string(), "cannot store in the cache: " + error.message());
   entry.body = body;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -34,8 +35,11 @@ class HttpCache {
   // The entry for url, if one is stored and its body is whole.
   std::optional<CacheEntry> lookup(const std::string& url) const;
 
-  // A new empty file inside the cache folder for a download in progress.
-  std::filesystem::path new_temp_file() const;
+  // A new empty file inside the cache folder for a download in progress, open for writing;
+  // its name goes to path. Opened as created, never truncated: on ext4 a truncated file is
+  // written back to disk as soon as it is closed, which cost a cold build a flush per image.
+  // Throws BuildError when the file cannot be made.
+  std::FILE* create_temp_file(std::filesystem::path& path) const;
 
   // Moves a completed download (temp_body) into the cache under entry.url; returns the entry
   // with its final body path. Throws BuildError on a write failure.

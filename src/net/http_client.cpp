@@ -220,13 +220,7 @@ class MultiTransfer {
     transfer->limit = options_.max_body_bytes;
     transfer->progress = &progress_;
     transfer->cached = cache_.lookup(transfer->job.url);
-    transfer->body_path = cache_.new_temp_file();
-    transfer->body = std::fopen(transfer->body_path.c_str(), "wb");
-    if (!transfer->body) {
-      fail(transfer->job, "cannot write to the cache folder " + cache_.dir().string());
-      fs::remove(transfer->body_path);
-      return;
-    }
+    transfer->body = cache_.create_temp_file(transfer->body_path);
     CURL* easy = curl_easy_init();
     transfer->easy = easy;
     const std::string agent = options_.user_agent.empty() ? std::string("postbinder/") + kVersion : options_.user_agent;

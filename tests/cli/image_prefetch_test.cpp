@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -201,12 +202,12 @@ TEST(ImagePrefetch, EachDownloadIsPreparedAsItArrivesBeforeTheEmbedderAsks) {
   const auto images =
       prefetch.fetcher()({"https://a.example/2.webp", "https://a.example/missing.png", "https://a.example/1.webp"});
   ASSERT_EQ(images.size(), 3u);
-  ASSERT_TRUE(images[0].prepared.valid());
-  EXPECT_EQ(images[0].prepared.get().file, "/cache/2.webp.jpg");
-  EXPECT_FALSE(images[1].prepared.valid()) << "a failed download is not prepared";
+  ASSERT_TRUE(images[0].prepared);
+  EXPECT_EQ(images[0].prepared().file, "/cache/2.webp.jpg");
+  EXPECT_FALSE(images[1].prepared) << "a failed download is not prepared";
   EXPECT_EQ(images[1].error, "HTTP 404 Not Found");
-  ASSERT_TRUE(images[2].prepared.valid());
-  EXPECT_EQ(images[2].prepared.get().file, "/cache/1.webp.jpg");
+  ASSERT_TRUE(images[2].prepared);
+  EXPECT_EQ(images[2].prepared().file, "/cache/1.webp.jpg");
   const std::vector<std::string> prepared = preparer.prepared();
   EXPECT_EQ(count(prepared, "/cache/1.webp"), 1u);
   EXPECT_EQ(count(prepared, "/cache/2.webp"), 1u);
@@ -218,8 +219,8 @@ TEST(ImagePrefetch, ImagesTheEmbedderFetchesItselfArePreparedToo) {
   ImagePrefetch prefetch(recorder.function(), preparer.function());
   const auto images = prefetch.fetcher()({"https://a.example/late.webp"});
   ASSERT_EQ(images.size(), 1u);
-  ASSERT_TRUE(images[0].prepared.valid());
-  EXPECT_EQ(images[0].prepared.get().file, "/cache/late.webp.jpg");
+  ASSERT_TRUE(images[0].prepared);
+  EXPECT_EQ(images[0].prepared().file, "/cache/late.webp.jpg");
 }
 
 TEST(ImagePrefetch, WithoutAPreparerTheEmbedderPreparesEverything) {
@@ -229,7 +230,35 @@ TEST(ImagePrefetch, WithoutAPreparerTheEmbedderPreparesEverything) {
   const auto images = prefetch.fetcher()({"https://a.example/1.webp"});
   ASSERT_EQ(images.size(), 1u);
   EXPECT_EQ(images[0].file, "/cache/1.webp");
-  EXPECT_FALSE(images[0].prepared.valid());
+  EXPECT_FALSE(images[0].prepared);
+}
+
+TEST(ImagePrefetch, AnImageNoWorkerHasStartedIsPreparedOnTheThreadAskingForIt) {
+  RecordingFetch recorder;
+  std::mutex mutex;
+  std::map<std::string, std::thread::id> prepared_on;
+  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  ImagePrefetch prefetch(recorder.function(), [&](const std::filesystem::path& file) {
+    if (file.string().find("busy") != std::string::npos) std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    std::lock_guard lock(mutex);
+    prepared_on[file.string()] = std::this_thread::get_id();
+    image::PreparedImage image;
+    image.file = file;
+    return image;
+  });
+  std::vector<std::string> urls;
+  for (std::size_t i = 0; i < workers; ++i) urls.push_back("https://a.example/busy-" + std::to_string(i) + ".webp");
+  urls.push_back("https://a.example/queued.webp");
+  prefetch.request(urls);
+  const auto images = prefetch.fetcher()({"https://a.example/queued.webp"});
+  ASSERT_EQ(images.size(), 1u);
+  ASSERT_TRUE(images[0].prepared);
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(images[0].prepared().file, "/cache/queued.webp");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(300))
+      << "waited for a busy worker instead of preparing it here";
+  std::lock_guard lock(mutex);
+  EXPECT_EQ(prepared_on["/cache/queued.webp"], std::this_thread::get_id());
 }
 
 TEST(ImagePrefetch, PreparationsNobodyAskedForAreDroppedOrFinishedOnDestruction) {

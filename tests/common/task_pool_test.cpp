@@ -3,6 +3,8 @@
 #include "common/task_pool.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -73,6 +75,15 @@ TEST(TaskPool, JobsNotStartedWhenThePoolIsDestroyedAreDropped) {
   }  // waits for the first job, drops the second
   EXPECT_EQ(started.load(), 1);
   EXPECT_THROW(never.get(), std::future_error) << "whoever waits for a dropped job hears of it";
+}
+
+TEST(TaskPool, ANicePoolRunsItsJobsAtALowerPriority) {
+  const int own = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+  std::promise<int> seen;
+  TaskPool pool(1, 5);
+  pool.submit([&] { seen.set_value(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()))); });
+  EXPECT_EQ(seen.get_future().get(), std::min(own + 5, 19));
+  EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())), own) << "the submitting thread is unchanged";
 }
 
 TEST(TaskPool, AnIdlePoolStartsNoThread) {

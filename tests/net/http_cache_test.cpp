@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <set>
@@ -20,8 +21,7 @@ class HttpCacheTest : public ::testing::Test {
  protected:
   // Stores content for url as a download would: a temp file in the cache, then store().
   CacheEntry put(HttpCache& cache, const std::string& url, const std::string& content, const std::string& etag = "") {
-    const fs::path temp = cache.new_temp_file();
-    test::spit(temp, content);
+    const fs::path temp = written_temp_file(cache, content);
     CacheEntry entry;
     entry.url = url;
     entry.final_url = url + "?final";
@@ -31,14 +31,21 @@ class HttpCacheTest : public ::testing::Test {
     return cache.store(entry, temp);
   }
 
+  static fs::path written_temp_file(HttpCache& cache, const std::string& content) {
+    fs::path temp;
+    std::FILE* file = cache.create_temp_file(temp);
+    std::fwrite(content.data(), 1, content.size(), file);
+    std::fclose(file);
+    return temp;
+  }
+
   TempDir dir_;
   fs::path folder_ = dir_.path() / "cache";
 };
 
 TEST_F(HttpCacheTest, AStoredEntryIsFoundWithItsBodyAndValidators) {
   HttpCache cache(folder_);
-  const fs::path temp = cache.new_temp_file();
-  test::spit(temp, "body bytes");
+  const fs::path temp = written_temp_file(cache, "body bytes");
   CacheEntry entry;
   entry.url = "https://example.org/a.png";
   entry.final_url = "https://cdn.example.org/a.png";
@@ -139,15 +146,20 @@ TEST_F(HttpCacheTest, StoringAgainReplacesTheEntry) {
   EXPECT_EQ(test::leftover_downloads(folder_), 0);
 }
 
-TEST_F(HttpCacheTest, TemporaryFilesAreNewEmptyAndInsideTheCache) {
+TEST_F(HttpCacheTest, TemporaryFilesAreNewEmptyOpenAndInsideTheCache) {
   HttpCache cache(folder_);
   std::set<fs::path> seen;
   for (int i = 0; i < 5; ++i) {
-    const fs::path temp = cache.new_temp_file();
+    fs::path temp;
+    std::FILE* file = cache.create_temp_file(temp);
+    ASSERT_NE(file, nullptr);
     EXPECT_TRUE(fs::exists(temp));
     EXPECT_EQ(fs::file_size(temp), 0u);
     EXPECT_TRUE(temp.string().starts_with(folder_.string())) << temp;
     EXPECT_TRUE(seen.insert(temp).second) << "the same temporary file twice";
+    EXPECT_GE(std::fputs("written", file), 0);
+    EXPECT_EQ(std::fclose(file), 0);
+    EXPECT_EQ(fs::file_size(temp), 7u) << "the file handed out is the one named";
   }
 }
 
