@@ -38,11 +38,15 @@ struct Transfer {
   Job job;
   CURL* easy = nullptr;
   curl_slist* request_headers = nullptr;
+  // The body goes to a cache file made when its first byte arrives: a revalidation answered
+  // 304 makes no file at all (on ext4 each file made and deleted costs an inode search).
+  const HttpCache* cache = nullptr;
   std::FILE* body = nullptr;
-  fs::path body_path;
+  fs::path body_path;  // empty until then
   std::uintmax_t received = 0;
   std::uintmax_t limit = 0;
   bool too_large = false;
+  bool cannot_store = false;
   std::map<std::string, std::string> headers;
   std::optional<CacheEntry> cached;
   Progress* progress = nullptr;
@@ -56,6 +60,14 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
   if (transfer->received > transfer->limit) {
     transfer->too_large = true;
     return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
+  if (!transfer->body) {
+    try {
+      transfer->body = transfer->cache->create_temp_file(transfer->body_path);
+    } catch (const std::exception&) {
+      transfer->cannot_store = true;  // no exception may cross libcurl
+      return 0;
+    }
   }
   if (transfer->progress) transfer->progress->transferred(bytes);
   return std::fwrite(data, 1, bytes, transfer->body) == bytes ? bytes : 0;
@@ -220,7 +232,7 @@ class MultiTransfer {
     transfer->limit = options_.max_body_bytes;
     transfer->progress = &progress_;
     transfer->cached = cache_.lookup(transfer->job.url);
-    transfer->body = cache_.create_temp_file(transfer->body_path);
+    transfer->cache = &cache_;
     CURL* easy = curl_easy_init();
     transfer->easy = easy;
     const std::string agent = options_.user_agent.empty() ? std::string("postbinder/") + kVersion : options_.user_agent;
@@ -270,7 +282,7 @@ class MultiTransfer {
   void abandon(Transfer& transfer) {
     release(transfer);
     std::error_code ignored;
-    fs::remove(transfer.body_path, ignored);
+    if (!transfer.body_path.empty()) fs::remove(transfer.body_path, ignored);
   }
 
   void fail(const Job& job, std::string reason) {
@@ -311,6 +323,7 @@ class MultiTransfer {
   }
 
   std::string transport_error(const Transfer& transfer, CURLcode code) const {
+    if (transfer.cannot_store) return "cannot write to the cache folder " + cache_.dir().string();
     if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
       return "larger than the " + std::to_string(options_.max_body_bytes >> 20) + " MB limit";
     if (code == CURLE_OPERATION_TIMEDOUT) return "timed out after " + std::to_string(options_.timeout_seconds) + " s";
@@ -332,12 +345,12 @@ class MultiTransfer {
     release(transfer);
     const auto discard_body = [&] {
       std::error_code ignored;
-      fs::remove(transfer.body_path, ignored);
+      if (!transfer.body_path.empty()) fs::remove(transfer.body_path, ignored);
     };
 
     if (code != CURLE_OK) {
       discard_body();
-      if (!transfer.too_large && options_.retry.should_retry_transport(code) &&
+      if (!transfer.too_large && !transfer.cannot_store && options_.retry.should_retry_transport(code) &&
           transfer.job.attempt < options_.retry.max_retries) {
         retry_later(transfer.job, options_.retry.backoff(transfer.job.attempt + 1));
         return;
@@ -382,6 +395,7 @@ class MultiTransfer {
       settle(transfer.job.slot);
       return;
     }
+    if (transfer.body_path.empty()) std::fclose(cache_.create_temp_file(transfer.body_path));  // an empty body
     CacheEntry entry;
     entry.url = transfer.job.url;
     entry.final_url = final_url;

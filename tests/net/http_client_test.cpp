@@ -379,6 +379,19 @@ TEST_F(HttpClientTest, AChangedImageIsDownloadedAgainAndReplacesTheCachedOne) {
   EXPECT_EQ(test::slurp(cache_.lookup(url)->body), "version 2");
 }
 
+TEST_F(HttpClientTest, AnEmptyBodyIsStoredAsAnEmptyFile) {
+  server_.server().Get("/empty.png", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content("", "image/png");
+  });
+  server_.start();
+  HttpClient client(quick_options(), cache_);
+  const HttpResponse response = client.fetch(server_.url("/empty.png"), BodyMode::File);
+  ASSERT_TRUE(response.ok()) << response.error;
+  ASSERT_TRUE(std::filesystem::exists(response.body_file));
+  EXPECT_EQ(std::filesystem::file_size(response.body_file), 0u);
+  EXPECT_EQ(response.body_size, 0u);
+}
+
 TEST_F(HttpClientTest, OfflineServesTheCacheWithoutARequestAndNamesWhatIsMissing) {
   server_.server().Get("/cached.gif", [](const httplib::Request&, httplib::Response& response) {
     response.set_content("gif bytes", "image/gif");
