@@ -2,18 +2,22 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
+#include <set>
 
 #include "cli/book_plan.h"
 #include "cli/image_prefetch.h"
 #include "cli/network_session.h"
 #include "cli/pdf_bridge.h"
 #include "cli/post_loading.h"
+#include "cli/remembered_images.h"
 #include "cli/stage_timer.h"
 #include "collect/series_collector.h"
 #include "common/error.h"
 #include "common/iso_time.h"
 #include "common/temp_dir.h"
 #include "common/text.h"
+#include "common/url.h"
 #include "epub/epub_writer.h"
 #include "image/image_embedder.h"
 #include "image/image_preparer.h"
@@ -52,6 +56,16 @@ void warn_missing_parts(const PlannedBook& plan, Diagnostics& diagnostics) {
                                            " not found in the input; binding the parts there are");
 }
 
+// Keeps the book's remote image sources for the next build (see remembered_images.h).
+void remember_images(const book::Book& book, const std::string& key, NetworkSession& network) {
+  std::set<std::string> remote;
+  book::for_each_image(book, [&](const book::ImageRef& image) {
+    if (url::is_fetchable(image.source)) remote.insert(image.source);
+  });
+  if (url::is_fetchable(book.cover.source)) remote.insert(book.cover.source);
+  if (!remote.empty()) network.remember(key, join_sources({remote.begin(), remote.end()}));
+}
+
 void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSession& network, Diagnostics& diagnostics,
                StageTimer& timer) {
   warn_missing_parts(plan, diagnostics);
@@ -65,6 +79,10 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
   image::ImagePreparer preparer(embed.limits, embed.conversion_cache, embed.work_dir);
   ImagePrefetch prefetch(network.image_fetcher(),
                          [&preparer](const std::filesystem::path& file) { return preparer.prepare(file); });
+  // A rebuild knows which images the book needed last time: their revalidation starts now.
+  const std::string remembered_key = remembered_images_key(plan.request);
+  if (const std::optional<std::string> remembered = network.recall(remembered_key))
+    prefetch.request(split_sources(*remembered));
   transform::BookRequest request = plan.request;
   request.on_images = [&prefetch](const std::vector<std::string>& sources) { prefetch.request(sources); };
   book::Book book = transform::assemble_book(request, diagnostics);
@@ -72,6 +90,7 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
   embed.fetch = prefetch.fetcher();
   const image::EmbedReport images = image::embed_images(book, embed, diagnostics);
   prefetch.close();
+  remember_images(book, remembered_key, network);
   timer.lap("images");
   if (options.strict && !images.failures.empty())
     throw BuildError(plan.output.string(), "--strict: " + std::to_string(images.failures.size()) +

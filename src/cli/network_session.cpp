@@ -12,9 +12,30 @@ std::filesystem::path NetworkSession::cache_dir() const {
   return options_.cache_dir.empty() ? net::HttpCache::default_dir() : std::filesystem::path(options_.cache_dir);
 }
 
+net::HttpCache& NetworkSession::cache() {
+  if (!cache_) cache_ = std::make_unique<net::HttpCache>(cache_dir());
+  return *cache_;
+}
+
+std::optional<std::string> NetworkSession::recall(const std::string& key) {
+  std::error_code error;
+  if (!cache_ && !std::filesystem::is_directory(cache_dir(), error)) return std::nullopt;
+  try {
+    return cache().recall(key);
+  } catch (const std::exception&) {
+    return std::nullopt;  // an unusable cache only costs speed
+  }
+}
+
+void NetworkSession::remember(const std::string& key, const std::string& value) {
+  try {
+    cache().remember(key, value);
+  } catch (const std::exception&) {
+  }
+}
+
 net::HttpClient& NetworkSession::client() {
   if (!client_) {
-    cache_ = std::make_unique<net::HttpCache>(cache_dir());
     net::HttpOptions http;
     http.jobs = options_.jobs;
     http.timeout_seconds = options_.timeout_seconds;
@@ -22,7 +43,7 @@ net::HttpClient& NetworkSession::client() {
     http.offline = options_.offline;
     http.delay_per_host = std::chrono::milliseconds(options_.delay_milliseconds);
     http.quiet = quiet_;
-    client_ = std::make_unique<net::HttpClient>(http, *cache_);
+    client_ = std::make_unique<net::HttpClient>(http, cache());
   }
   return *client_;
 }

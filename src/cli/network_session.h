@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/image_prefetch.h"
@@ -26,7 +27,14 @@ class NetworkSession {
   // "images: 12 downloaded (3.4 MB), 28 unchanged in the cache, 1 failed" or "" when unused.
   std::string summary() const;
 
+  // Small facts kept in the cache between builds. Nothing is recalled before a cache folder
+  // exists, and recalling never creates one.
+  std::optional<std::string> recall(const std::string& key);
+  void remember(const std::string& key, const std::string& value);
+
  private:
+  net::HttpCache& cache();
+
   NetworkOptions options_;
   bool quiet_;
   std::unique_ptr<net::HttpCache> cache_;

@@ -4,11 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <semaphore>
 #include <string_view>
+#include <thread>
 #include <variant>
 
 #include "image/image_header.h"
@@ -97,6 +100,13 @@ std::string describe_format(Format format) {
   }
 }
 
+// Conversions hold megabytes each (the file, its decoded planes, the encoder's output): at most
+// one per core runs at once, however many threads prepare images, so peak memory stays flat.
+std::counting_semaphore<>& conversion_slots() {
+  static std::counting_semaphore<> slots(std::max<std::ptrdiff_t>(1, std::thread::hardware_concurrency()));
+  return slots;
+}
+
 PreparedImage failed(std::string reason) {
   PreparedImage image;
   image.failure = std::move(reason);
@@ -130,8 +140,13 @@ PreparedImage ImagePreparer::prepare(const fs::path& file) {
     image.height = header->height;
     return image;
   }
-  auto result = conversions_.get_or_make(ConversionCache::key_for_file(file, limits_),
-                                         [&](const fs::path& stem) { return convert_image(file, stem, limits_); });
+  auto result = conversions_.get_or_make(ConversionCache::key_for_file(file, limits_), [&](const fs::path& stem) {
+    conversion_slots().acquire();
+    struct Release {
+      ~Release() { conversion_slots().release(); }
+    } release;
+    return convert_image(file, stem, limits_);
+  });
   if (auto* error = std::get_if<std::string>(&result))
     return failed(std::string(format_name(format)) + " image " + *error);
   const ConvertedImage& converted = std::get<ConvertedImage>(result);
