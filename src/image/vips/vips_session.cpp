@@ -2,6 +2,7 @@
 
 #include <vips/vips.h>
 
+#include <cstdlib>
 #include <mutex>
 
 #include "common/error.h"
@@ -17,6 +18,14 @@ void ensure_vips() {
       vips_cache_set_max(0);    // every image is used once: caching operations only costs memory
       vips_concurrency_set(1);  // images are converted in parallel, one thread each (image_embedder)
       vips_leak_set(FALSE);
+      // libvips' workers, and the idle threads glib keeps for reuse, are ended before the
+      // process is: LeakSanitizer's exit-time scan crashed on those still alive (glib
+      // 2.74.6-2+deb12u9, where a library they loaded leaves them bogus thread-local ranges).
+      std::atexit([] {
+        vips_shutdown();
+        g_thread_pool_set_max_unused_threads(0);
+        g_thread_pool_stop_unused_threads();
+      });
     }
   });
   if (!started) throw BuildError("libvips", "cannot start: " + take_vips_error());
