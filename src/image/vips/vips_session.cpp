@@ -18,9 +18,9 @@ void ensure_vips() {
       vips_cache_set_max(0);    // every image is used once: caching operations only costs memory
       vips_concurrency_set(1);  // images are converted in parallel, one thread each (image_embedder)
       vips_leak_set(FALSE);
-      // libvips' workers, and the idle threads glib keeps for reuse, are ended before the
-      // process is: LeakSanitizer's exit-time scan crashed on those still alive (glib
-      // 2.74.6-2+deb12u9, where a library they loaded leaves them bogus thread-local ranges).
+      // libvips' workers, and the idle threads glib keeps for reuse, end before the process
+      // does: with Debian 12's libraries of December 2026, LeakSanitizer's exit-time scan
+      // crashed reading one of them still alive (a bogus dynamic thread-local range).
       std::atexit([] {
         vips_shutdown();
         g_thread_pool_set_max_unused_threads(0);
