@@ -60,13 +60,6 @@ void ImagePrefetch::request(const std::vector<std::string>& sources) {
   if (added) wake_.notify_one();
 }
 
-std::vector<std::string> ImagePrefetch::requested() {
-  std::lock_guard lock(mutex_);
-  std::vector<std::string> urls;
-  for (const auto& [url, ignored] : seen_) urls.push_back(url);
-  return urls;
-}
-
 void ImagePrefetch::arrived(const std::string& url, const image::FetchedImage& image) {
   {
     std::lock_guard lock(mutex_);

@@ -47,8 +47,6 @@ class ImagePrefetch {
 
   // Queues sources for download; thread-safe. Sources that are not http(s) URLs are ignored.
   void request(const std::vector<std::string>& sources);
-  // Every http(s) URL requested so far, sorted.
-  std::vector<std::string> requested();
 
   // A fetcher for the embedder: stops prefetching, waits for the batch in flight, and answers
   // from what was prefetched, fetching the rest.

@@ -1,19 +1,14 @@
 #include "image/image_preparer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <semaphore>
 #include <string_view>
 #include <thread>
 #include <variant>
 
+#include "image/image_file.h"
 #include "image/image_header.h"
 
 namespace pb::image {
@@ -26,51 +21,6 @@ namespace fs = std::filesystem;
 // further, so up to 1 MB is read when the first read does not reach it.
 constexpr std::size_t kFirstRead = 64 * 1024;
 constexpr std::size_t kHeaderBytes = 1 << 20;
-
-// An open file read with pread into one buffer per thread: images are looked at a piece at a
-// time (the head, the tail), and a buffer reused across them costs no zero-filling and no fresh
-// pages per image, which on a virtual machine's page faults is most of the reading.
-class ImageFile {
- public:
-  explicit ImageFile(const fs::path& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
-    struct stat status {};
-    if (fd_ >= 0 && ::fstat(fd_, &status) == 0) size_ = static_cast<std::uint64_t>(status.st_size);
-  }
-  ~ImageFile() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  ImageFile(const ImageFile&) = delete;
-  ImageFile& operator=(const ImageFile&) = delete;
-
-  std::uint64_t size() const { return size_; }
-
-  // Up to bytes from offset; valid until the next read on this thread.
-  std::string_view read(std::uint64_t offset, std::size_t bytes) const {
-    thread_local std::unique_ptr<char[]> buffer;
-    thread_local std::size_t capacity = 0;
-    if (capacity < bytes) {
-      buffer.reset(new char[bytes]);
-      capacity = bytes;
-    }
-    std::size_t got = 0;
-    while (fd_ >= 0 && got < bytes) {
-      const ssize_t n = ::pread(fd_, buffer.get() + got, bytes - got, static_cast<off_t>(offset + got));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    return {buffer.get(), got};
-  }
-  std::string_view head(std::size_t bytes) const { return read(0, bytes); }
-  std::string_view tail(std::size_t bytes) const {
-    const std::uint64_t start = size_ > bytes ? size_ - bytes : 0;
-    return read(start, static_cast<std::size_t>(size_ - start));
-  }
-
- private:
-  int fd_;
-  std::uint64_t size_ = 0;
-};
 
 // A JPEG ends with its EOI marker somewhere after its frame header (phones append whole videos
 // after it, and an EXIF thumbnail before the frame has an EOI of its own); a PNG with IEND.
@@ -119,7 +69,7 @@ ImagePreparer::ImagePreparer(const ConvertLimits& limits, fs::path conversion_ca
     : limits_(limits), conversions_(std::move(conversion_cache), std::move(scratch)) {}
 
 PreparedImage ImagePreparer::prepare(const fs::path& file) {
-  const ImageFile bytes(file);
+  const ImageFile bytes(file, Scratch::Head);
   const std::string_view head = bytes.head(kFirstRead);
   const Format format = sniff(head);
   if (std::string not_image = describe_format(format); !not_image.empty()) return failed(std::move(not_image));

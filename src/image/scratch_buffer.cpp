@@ -15,7 +15,7 @@ struct Buffer {
 }  // namespace
 
 std::uint8_t* scratch_buffer(Scratch purpose, std::size_t bytes) {
-  thread_local std::array<Buffer, 3> buffers;
+  thread_local std::array<Buffer, 4> buffers;
   Buffer& buffer = buffers[static_cast<std::size_t>(purpose)];
   if (buffer.size < bytes) {
     buffer.data.reset();  // the old one goes first: never both at once

@@ -9,7 +9,7 @@
 
 namespace pb::image {
 
-enum class Scratch { FileBytes, Pixels, Encoded };
+enum class Scratch { Head, FileBytes, Pixels, Encoded };
 
 // At least bytes of this thread's buffer for purpose; valid until the next call with the same
 // purpose on this thread. Buffers only grow, and go when their thread ends.

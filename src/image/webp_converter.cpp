@@ -2,16 +2,12 @@
 
 #include <webp/decode.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cmath>
 #include <string_view>
 
+#include "image/image_file.h"
 #include "image/image_header.h"
 #include "image/raster.h"
 #include "image/scratch_buffer.h"
@@ -99,28 +95,6 @@ void expand_to_full_range(std::uint8_t* plane, int width, int height, int stride
   }
 }
 
-// The whole file, in this thread's scratch buffer; nullopt when it cannot be read.
-std::optional<std::string_view> read_file(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat status {};
-  std::optional<std::string_view> bytes;
-  if (::fstat(fd, &status) == 0 && status.st_size >= 0) {
-    const auto size = static_cast<std::size_t>(status.st_size);
-    auto* buffer = reinterpret_cast<char*>(scratch_buffer(Scratch::FileBytes, size));
-    std::size_t got = 0;
-    while (got < size) {
-      const ssize_t n = ::read(fd, buffer + got, size - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    bytes = std::string_view(buffer, got);
-  }
-  ::close(fd);
-  return bytes;
-}
-
 // Points libwebp's YUV output at this thread's scratch buffer (one allocation for the three
 // planes, reused by the next image) instead of memory it allocates afresh.
 void decode_into_scratch(WebPDecBuffer& output, int width, int height) {
@@ -168,9 +142,9 @@ Size fit_within(int width, int height, const ConvertLimits& limits) {
 std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(const fs::path& input,
                                                                             const fs::path& output_stem,
                                                                             const ConvertLimits& limits) {
-  const std::optional<std::string_view> file = read_file(input);
-  if (!file) return std::nullopt;  // libvips will say what is wrong with it
-  const std::string_view bytes = *file;
+  const ImageFile file(input, Scratch::FileBytes);
+  if (!file.is_open()) return std::nullopt;  // libvips will say what is wrong with it
+  const std::string_view bytes = file.all();
   if (!is_webp(bytes) || !is_plain(bytes)) return std::nullopt;
 
   DecodedWebP decoded;

@@ -132,14 +132,6 @@ TEST(ImagePrefetch, SourcesReportedDuringADownloadJoinItInsteadOfWaitingForItsEn
   EXPECT_EQ(recorder.batches(), 1) << "the late source waited for a batch of its own";
 }
 
-TEST(ImagePrefetch, RequestedListsEveryRemoteSourceOnce) {
-  RecordingFetch recorder;
-  ImagePrefetch prefetch(recorder.function());
-  prefetch.request({"https://a.example/2.jpg", "/home/me/local.png", "https://a.example/1.jpg"});
-  prefetch.request({"https://a.example/2.jpg"});
-  EXPECT_EQ(prefetch.requested(), (std::vector<std::string>{"https://a.example/1.jpg", "https://a.example/2.jpg"}));
-}
-
 TEST(ImagePrefetch, FailuresAreKeptAndLocalSourcesAreNotFetched) {
   RecordingFetch recorder;
   ImagePrefetch prefetch(recorder.function());
