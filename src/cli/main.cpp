@@ -1,5 +1,4 @@
 // postbinder: binds a blog's article series into EPUB books.
-#include <curl/curl.h>
 
 #include <malloc.h>
 
@@ -68,7 +67,6 @@ int main(int argc, char** argv) {
   pb::install_interrupt_handler();
   // A full disk or a file-size limit must end in a write error we report, not in SIGXFSZ.
   std::signal(SIGXFSZ, SIG_IGN);
-  curl_global_init(CURL_GLOBAL_DEFAULT);
 
   CLI::App app{"postbinder " + std::string(pb::kVersion) +
                ": binds a blog's article series into EPUB 3 books and typeset PDFs. INPUT is a WordPress post JSON "

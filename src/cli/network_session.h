@@ -9,6 +9,7 @@
 #include "cli/image_prefetch.h"
 #include "cli/options.h"
 #include "common/diagnostics.h"
+#include "common/libcurl.h"
 #include "net/http_client.h"
 
 namespace pb::cli {
@@ -35,6 +36,9 @@ class NetworkSession {
  private:
   net::HttpCache& cache();
 
+  // libcurl loads on the other core while the posts are read (the first URL resolved needs it);
+  // first member, so the load has ended before anything else of the session goes.
+  LibcurlPreload libcurl_preload_;
   NetworkOptions options_;
   bool quiet_;
   std::unique_ptr<net::HttpCache> cache_;

@@ -73,13 +73,6 @@ AtomicOutput::~AtomicOutput() {
 }
 
 void AtomicOutput::commit() {
-  const int fd = open(temp_path_.c_str(), O_RDONLY);
-  if (fd < 0 || fsync(fd) != 0) {
-    const int error = errno;
-    if (fd >= 0) close(fd);
-    throw BuildError(destination_.string(), "cannot write the book: " + describe_errno(error));
-  }
-  close(fd);
   if (std::rename(temp_path_.c_str(), destination_.c_str()) != 0)
     throw BuildError(destination_.string(), "cannot replace the previous book: " + describe_errno(errno));
   committed_ = true;

@@ -1,9 +1,8 @@
 #include "common/url.h"
 
-#include <curl/curl.h>
-
 #include <memory>
 
+#include "common/libcurl.h"
 #include "common/text.h"
 
 namespace pb::url {
@@ -11,15 +10,15 @@ namespace pb::url {
 namespace {
 
 struct UrlDeleter {
-  void operator()(CURLU* handle) const { curl_url_cleanup(handle); }
+  void operator()(CURLU* handle) const { libcurl().url_cleanup(handle); }
 };
 using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
 
 std::string get_part(CURLU* handle, CURLUPart part, unsigned flags = 0) {
   char* value = nullptr;
-  if (curl_url_get(handle, part, &value, flags) != CURLUE_OK || !value) return {};
+  if (libcurl().url_get(handle, part, &value, flags) != CURLUE_OK || !value) return {};
   std::string out(value);
-  curl_free(value);
+  libcurl().free(value);
   return out;
 }
 
@@ -39,9 +38,9 @@ bool has_scheme(std::string_view text) {
 
 std::optional<Parts> parse(std::string_view absolute_url) {
   if (!has_scheme(absolute_url)) return std::nullopt;
-  UrlHandle handle(curl_url());
+  UrlHandle handle(libcurl().url());
   const std::string text(absolute_url);
-  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
+  if (!handle || libcurl().url_set(handle.get(), CURLUPART_URL, text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
     return std::nullopt;
   Parts parts;
   parts.scheme = text::ascii_lower(get_part(handle.get(), CURLUPART_SCHEME));
@@ -60,12 +59,12 @@ std::optional<std::string> resolve(std::string_view base, std::string_view refer
     if (c != '\t' && c != '\n' && c != '\r') cleaned += c;
   const std::string trimmed = text::replace_all(cleaned, " ", "%20");
   if (trimmed.empty()) return std::nullopt;
-  UrlHandle handle(curl_url());
+  UrlHandle handle(libcurl().url());
   if (!handle) return std::nullopt;
   if (has_scheme(trimmed)) {
     // mailto: and tel: have no host and curl refuses them: keep them as written. Any other
     // scheme curl cannot parse is not a URL.
-    if (curl_url_set(handle.get(), CURLUPART_URL, trimmed.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+    if (libcurl().url_set(handle.get(), CURLUPART_URL, trimmed.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
       const bool hostless = text::starts_with_icase(trimmed, "mailto:") || text::starts_with_icase(trimmed, "tel:");
       if (hostless && trimmed.find_first_of(" \t\n\r<>\"") == std::string::npos) return trimmed;
       return std::nullopt;
@@ -74,9 +73,9 @@ std::optional<std::string> resolve(std::string_view base, std::string_view refer
   }
   const std::string base_text(base);
   if (base_text.empty() ||
-      curl_url_set(handle.get(), CURLUPART_URL, base_text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
+      libcurl().url_set(handle.get(), CURLUPART_URL, base_text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
     return std::nullopt;
-  if (curl_url_set(handle.get(), CURLUPART_URL, trimmed.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
+  if (libcurl().url_set(handle.get(), CURLUPART_URL, trimmed.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
     return std::nullopt;
   return get_part(handle.get(), CURLUPART_URL);
 }

@@ -1,5 +1,5 @@
 // Puts an EPUB together: plans the layout, checks that every file it needs can be read, then
-// writes the ZIP into AtomicOutput's temporary file and renames it over the output.
+// writes the ZIP (into a temporary file renamed over the output, see ZipArchive).
 #include "epub/epub_writer.h"
 
 #include <cerrno>
@@ -10,10 +10,8 @@
 #include <vector>
 
 #include "book/xhtml_writer.h"
-#include "common/atomic_output.h"
 #include "common/embedded.h"
 #include "common/error.h"
-#include "common/parallel.h"
 #include "epub/documents.h"
 #include "epub/layout.h"
 #include "epub/zip_archive.h"
@@ -40,7 +38,7 @@ std::string read_stylesheet(const std::optional<std::filesystem::path>& css_file
   return css;
 }
 
-// Images are read by libzip only while the archive is written; check them first for a clear message.
+// Images are read only while the archive is written; check them first for a clear message.
 void check_images(const Layout& layout, const std::string& origin) {
   for (const Item& item : layout.items) {
     if (item.kind != ItemKind::Image) continue;
@@ -71,43 +69,47 @@ void write_epub(const book::Book& book, const EpubOptions& options) {
   const std::string folder = std::string(kPackageFolder) + "/";
   constexpr auto kDeflate = ZipArchive::Compression::Deflate;
 
-  // Chapters are written on every core before the archive is assembled in its fixed order.
-  std::vector<std::string> chapters(book.chapters.size());
-  parallel_for(chapters.size(), [&](std::size_t i) { chapters[i] = book::write_chapter_xhtml(book, i, xhtml); });
-
-  AtomicOutput output(options.output);
-  ZipArchive zip(output.temp_path(), origin, book.modified);
+  // The images go into the archive first, right after the two entries an EPUB must open with:
+  // while they are copied, worker threads write and deflate the documents that follow them.
+  ZipArchive zip(options.output, origin, book.modified);
   zip.add("mimetype", "application/epub+zip", ZipArchive::Compression::Store);
   zip.add("META-INF/container.xml", container_document(), kDeflate);
-  zip.add(folder + "content.opf", package_document(book, layout), kDeflate);
+  for (const Item& item : layout.items)
+    if (item.kind == ItemKind::Image)
+      zip.add_file(folder + item.href, item.resource->path, compression_for(item.media_type));
+  zip.add_generated(
+      folder + "content.opf", [&] { return package_document(book, layout); }, kDeflate);
   for (const Item& item : layout.items) {
     const std::string name = folder + item.href;
     switch (item.kind) {
       case ItemKind::Nav:
-        zip.add(name, nav_document(book, layout), kDeflate);
+        zip.add_generated(
+            name, [&] { return nav_document(book, layout); }, kDeflate);
         break;
       case ItemKind::Ncx:
-        zip.add(name, ncx_document(book, layout), kDeflate);
+        zip.add_generated(
+            name, [&] { return ncx_document(book, layout); }, kDeflate);
         break;
       case ItemKind::Stylesheet:
         zip.add(name, stylesheet, kDeflate);
         break;
       case ItemKind::CoverPage:
-        zip.add(name, cover_page(book, layout), kDeflate);
+        zip.add_generated(
+            name, [&] { return cover_page(book, layout); }, kDeflate);
         break;
       case ItemKind::TitlePage:
-        zip.add(name, title_page(book, layout), kDeflate);
+        zip.add_generated(
+            name, [&] { return title_page(book, layout); }, kDeflate);
         break;
       case ItemKind::Chapter:
-        zip.add(name, std::move(chapters[item.chapter]), kDeflate);
+        zip.add_generated(
+            name, [&, chapter = item.chapter] { return book::write_chapter_xhtml(book, chapter, xhtml); }, kDeflate);
         break;
       case ItemKind::Image:
-        zip.add_file(name, item.resource->path, compression_for(item.media_type));
-        break;
+        break;  // already in
     }
   }
   zip.close();
-  output.commit();
 }
 
 }  // namespace pb::epub

@@ -12,9 +12,10 @@
 #include <limits>
 #include <memory>
 
+#include "common/atomic_output.h"
 #include "common/error.h"
 #include "common/interrupt.h"
-#include "common/parallel.h"
+#include "common/task_pool.h"
 
 namespace pb::epub {
 
@@ -203,23 +204,32 @@ void ZipArchive::add_file(std::string_view name, const std::filesystem::path& fi
   entries_.push_back(std::move(entry));
 }
 
-// In-memory entries are checksummed and deflated before anything is written, on every core.
-void ZipArchive::prepare_in_memory() {
-  parallel_for(entries_.size(), [&](std::size_t i) {
-    Entry& entry = entries_[i];
-    if (entry.from_file) return;
-    entry.size = entry.data.size();
-    entry.crc = crc_of(static_cast<std::uint32_t>(crc32(0, nullptr, 0)), entry.data.data(), entry.data.size());
-    entry.stored = true;
-    if (entry.compression == Compression::Deflate && !entry.data.empty()) {
-      std::string deflated = deflate_raw(entry.data);
-      if (!deflated.empty() && deflated.size() < entry.data.size()) {
-        entry.data = std::move(deflated);
-        entry.stored = false;
-      }
+void ZipArchive::add_generated(std::string_view name, std::function<std::string()> make, Compression compression) {
+  check_name(name);
+  Entry entry;
+  entry.name = name;
+  entry.compression = compression;
+  entry.make = std::move(make);
+  entries_.push_back(std::move(entry));
+}
+
+// Makes, checksums and deflates one in-memory or generated entry; runs on a worker thread.
+void ZipArchive::prepare_in_memory(Entry& entry) {
+  if (entry.make) {
+    entry.data = entry.make();
+    entry.make = nullptr;
+  }
+  entry.size = entry.data.size();
+  entry.crc = crc_of(static_cast<std::uint32_t>(crc32(0, nullptr, 0)), entry.data.data(), entry.data.size());
+  entry.stored = true;
+  if (entry.compression == Compression::Deflate && !entry.data.empty()) {
+    std::string deflated = deflate_raw(entry.data);
+    if (!deflated.empty() && deflated.size() < entry.data.size()) {
+      entry.data = std::move(deflated);
+      entry.stored = false;
     }
-    entry.compressed_size = entry.data.size();
-  });
+  }
+  entry.compressed_size = entry.data.size();
 }
 
 namespace {
@@ -244,16 +254,18 @@ std::string local_header(std::string_view name, bool stored, const DosTime& time
 
 }  // namespace
 
-void ZipArchive::write_all(int fd) {
+void ZipArchive::write_all(int fd, std::vector<std::future<void>>& prepared) {
   Output out(fd);
   const auto disk_error = [&](const std::string& what) {
     fail("cannot write the archive (" + what + "): " + errno_text());
   };
   std::string block;
-  for (Entry& entry : entries_) {
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    Entry& entry = entries_[i];
     throw_if_interrupted();
     entry.offset = out.position();
     if (!entry.from_file) {
+      prepared[i].get();  // waits for the worker; rethrows what make() threw
       const std::string header =
           local_header(entry.name, entry.stored, time_, entry.crc, entry.compressed_size, entry.size);
       if (!out.append(header.data(), header.size()) || !out.append(entry.data.data(), entry.data.size()))
@@ -350,22 +362,27 @@ void ZipArchive::write_all(int fd) {
 }
 
 void ZipArchive::close() {
-  prepare_in_memory();
-  std::filesystem::path folder = path_.parent_path();
-  if (folder.empty()) folder = ".";
-  std::string temp = (folder / ("." + path_.filename().string() + ".zip-XXXXXX")).string();
-  FileDescriptor fd(mkstemp(temp.data()));
-  if (fd.get() < 0) fail("cannot create the archive in " + folder.string() + ": " + errno_text());
-  struct stat existing {};
-  fchmod(fd.get(), ::stat(path_.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644);
-  try {
-    write_all(fd.get());
-    if (::close(fd.release()) != 0) fail("cannot write the archive: " + errno_text());
-    if (std::rename(temp.c_str(), path_.c_str()) != 0) fail("cannot write the archive: " + errno_text());
-  } catch (...) {
-    ::unlink(temp.c_str());
-    throw;
+  // Every in-memory entry is queued, in archive order, before the first byte is written; a pool
+  // dropped by an exception abandons the entries not started.
+  std::vector<std::future<void>> prepared(entries_.size());
+  TaskPool workers;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].from_file) continue;
+    auto task = std::make_shared<std::packaged_task<void()>>([this, i] { prepare_in_memory(entries_[i]); });
+    prepared[i] = task->get_future();
+    workers.submit([task] { (*task)(); });
   }
+  // Written straight into the output's temporary file, which is already there and empty: no
+  // second temporary file, and no rename over an empty file, which ext4 answers by starting to
+  // write the whole archive to disk before the rename returns.
+  AtomicOutput output(path_);
+  FileDescriptor fd(::open(output.temp_path().c_str(), O_WRONLY | O_CLOEXEC));
+  if (fd.get() < 0) fail("cannot create the archive: " + errno_text());
+  struct stat existing {};
+  if (::stat(path_.c_str(), &existing) == 0) fchmod(fd.get(), existing.st_mode & 07777);
+  write_all(fd.get(), prepared);
+  if (::close(fd.release()) != 0) fail("cannot write the archive: " + errno_text());
+  output.commit();
   entries_.clear();
   names_.clear();
 }

@@ -1,7 +1,4 @@
 #include "net/http_client.h"
-#include "common/interrupt.h"
-
-#include <curl/curl.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -13,6 +10,8 @@
 #include <thread>
 
 #include "common/error.h"
+#include "common/interrupt.h"
+#include "common/libcurl.h"
 #include "common/text.h"
 #include "common/url.h"
 #include "common/version.h"
@@ -157,12 +156,12 @@ class MultiTransfer {
         progress_(progress),
         on_response_(on_response),
         results_(results),
-        multi_(curl_multi_init()) {
+        multi_(libcurl().multi_init()) {
     if (!multi_) throw BuildError("", "libcurl could not start");
   }
   ~MultiTransfer() {
     for (auto& [easy, transfer] : active_) abandon(*transfer);
-    curl_multi_cleanup(multi_);
+    libcurl().multi_cleanup(multi_);
   }
   MultiTransfer(const MultiTransfer&) = delete;
   MultiTransfer& operator=(const MultiTransfer&) = delete;
@@ -178,12 +177,12 @@ class MultiTransfer {
       if (pending_.empty() && active_.empty()) break;
       start_ready_jobs();
       int running = 0;
-      curl_multi_perform(multi_, &running);
+      libcurl().multi_perform(multi_, &running);
       // A finished transfer frees a slot: fill it now rather than after the next poll.
       if (collect_finished() > 0) continue;
       if (pending_.empty() && active_.empty()) continue;  // done, unless more() has some
       // With URLs still to come from outside, look for them at least every 10 ms.
-      curl_multi_poll(multi_, nullptr, 0, more ? std::min(wait_milliseconds(), 10) : wait_milliseconds(), nullptr);
+      libcurl().multi_poll(multi_, nullptr, 0, more ? std::min(wait_milliseconds(), 10) : wait_milliseconds(), nullptr);
     }
   }
 
@@ -233,47 +232,49 @@ class MultiTransfer {
     transfer->progress = &progress_;
     transfer->cached = cache_.lookup(transfer->job.url);
     transfer->cache = &cache_;
-    CURL* easy = curl_easy_init();
+    const Libcurl& curl = libcurl();
+    CURL* easy = curl.easy_init();
     transfer->easy = easy;
     const std::string agent = options_.user_agent.empty() ? std::string("postbinder/") + kVersion : options_.user_agent;
-    curl_easy_setopt(easy, CURLOPT_URL, transfer->job.url.c_str());
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT, options_.timeout_seconds);
-    curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, agent.c_str());
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error_text);
-    curl_easy_setopt(easy, CURLOPT_PRIVATE, transfer.get());
+    curl.easy_setopt(easy, CURLOPT_URL, transfer->job.url.c_str());
+    curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl.easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+    curl.easy_setopt(easy, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
+    curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
+    curl.easy_setopt(easy, CURLOPT_TIMEOUT, options_.timeout_seconds);
+    curl.easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+    curl.easy_setopt(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+    curl.easy_setopt(easy, CURLOPT_USERAGENT, agent.c_str());
+    curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
+    curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+    curl.easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
+    curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+    curl.easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
+    curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error_text);
+    curl.easy_setopt(easy, CURLOPT_PRIVATE, transfer.get());
     if (transfer->cached) {
       if (!transfer->cached->etag.empty())
         transfer->request_headers =
-            curl_slist_append(transfer->request_headers, ("If-None-Match: " + transfer->cached->etag).c_str());
+            curl.slist_append(transfer->request_headers, ("If-None-Match: " + transfer->cached->etag).c_str());
       if (!transfer->cached->last_modified.empty())
-        transfer->request_headers = curl_slist_append(
+        transfer->request_headers = curl.slist_append(
             transfer->request_headers, ("If-Modified-Since: " + transfer->cached->last_modified).c_str());
-      curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->request_headers);
+      curl.easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->request_headers);
     }
     ++per_host_[transfer->job.host];
     last_start_[transfer->job.host] = now;
     ++stats_.requests;
-    curl_multi_add_handle(multi_, easy);
+    curl.multi_add_handle(multi_, easy);
     active_.emplace(easy, std::move(transfer));
   }
 
   void release(Transfer& transfer) {
-    curl_multi_remove_handle(multi_, transfer.easy);
-    curl_easy_cleanup(transfer.easy);
-    curl_slist_free_all(transfer.request_headers);
+    const Libcurl& curl = libcurl();
+    curl.multi_remove_handle(multi_, transfer.easy);
+    curl.easy_cleanup(transfer.easy);
+    curl.slist_free_all(transfer.request_headers);
     if (transfer.body) std::fclose(transfer.body);
     transfer.body = nullptr;
     --per_host_[transfer.job.host];
@@ -310,7 +311,7 @@ class MultiTransfer {
   int collect_finished() {
     int finished = 0;
     int left = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
+    while (CURLMsg* message = libcurl().multi_info_read(multi_, &left)) {
       if (message->msg != CURLMSG_DONE) continue;
       const auto found = active_.find(message->easy_handle);
       if (found == active_.end()) continue;
@@ -331,16 +332,17 @@ class MultiTransfer {
     if (code == CURLE_UNSUPPORTED_PROTOCOL) return "refused: redirected to a URL that is not http or https";
     if (code == CURLE_COULDNT_RESOLVE_HOST) return "cannot resolve host " + transfer.job.host;
     if (code == CURLE_COULDNT_CONNECT) return "cannot connect to " + transfer.job.host;
-    std::string text = curl_easy_strerror(code);
+    std::string text = libcurl().easy_strerror(code);
     if (transfer.error_text[0]) text += " (" + std::string(transfer.error_text) + ")";
     return text;
   }
 
   void finish(Transfer& transfer, CURLcode code) {
     long status = 0;
-    curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+    const Libcurl& curl = libcurl();
+    curl.easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
     char* effective = nullptr;
-    curl_easy_getinfo(transfer.easy, CURLINFO_EFFECTIVE_URL, &effective);
+    curl.easy_getinfo(transfer.easy, CURLINFO_EFFECTIVE_URL, &effective);
     const std::string final_url = effective ? effective : transfer.job.url;
     release(transfer);
     const auto discard_body = [&] {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string>
 
+#include "common/libcurl.h"
 #include "common/text.h"
 
 namespace pb::net {
@@ -36,7 +37,7 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
   if (error == std::errc() && end == value.data() + value.size())
     return std::chrono::milliseconds(seconds < 0 ? 0 : seconds * 1000);
   const std::string date(value);
-  const std::time_t when = curl_getdate(date.c_str(), nullptr);
+  const std::time_t when = libcurl().getdate(date.c_str(), nullptr);
   if (when < 0) return std::nullopt;
   return std::chrono::milliseconds(when > now ? (when - now) * 1000 : 0);
 }

@@ -1,6 +1,5 @@
 #include "sources/wordpress_site.h"
 
-#include <curl/curl.h>
 #include <gumbo.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <set>
 
 #include "common/error.h"
+#include "common/libcurl.h"
 #include "common/text.h"
 #include "common/url.h"
 #include "sources/html_text.h"
@@ -26,9 +26,9 @@ constexpr int kPerPage = 100;
 constexpr int kMostPages = 1000;  // 100,000 posts: beyond that the site is not a blog
 
 std::string escape_query(const std::string& value) {
-  char* escaped = curl_easy_escape(nullptr, value.c_str(), static_cast<int>(value.size()));
+  char* escaped = libcurl().easy_escape(nullptr, value.c_str(), static_cast<int>(value.size()));
   std::string out = escaped ? escaped : "";
-  curl_free(escaped);
+  libcurl().free(escaped);
   return out;
 }
 

@@ -22,6 +22,15 @@ TEST(Cli, VersionPrintsTheVersion) {
   EXPECT_NE(result.out.find("0."), std::string::npos);
 }
 
+// libcurl and the thirty libraries behind it cost 15 ms at every start: it is opened only when a
+// run goes online (common/libcurl.h). The dynamic loader names every library it maps.
+TEST(Cli, StartsWithoutLoadingLibcurl) {
+  const CommandResult result = postbinder({"--version"}, {"LD_DEBUG=files"});
+  EXPECT_EQ(result.exit_code, 0);
+  ASSERT_NE(result.err.find("libc.so.6"), std::string::npos) << "LD_DEBUG listed nothing: " << result.err;
+  EXPECT_EQ(result.err.find("libcurl"), std::string::npos) << result.err;
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(postbinder({}).exit_code, 2);
   EXPECT_EQ(postbinder({"bind"}).exit_code, 2);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -99,7 +100,7 @@ TEST(ZipArchive, FailedCloseThrowsAndLeavesTheFileAsItWas) {
   ZipArchive zip(path, "book.epub", 0);
   zip.add("a.txt", "text", ZipArchive::Compression::Deflate);
   zip.add_file("b.bin", folder / "vanishing.bin", ZipArchive::Compression::Store);
-  std::filesystem::remove(folder / "vanishing.bin");  // libzip reads the file only during close
+  std::filesystem::remove(folder / "vanishing.bin");  // the file is read only during close
   try {
     zip.close();
     FAIL() << "no error";
@@ -213,6 +214,67 @@ TEST(ZipArchive, TheSameEntriesGiveTheSameBytes) {
     return read_bytes(folder / name);
   };
   EXPECT_EQ(build("one.zip"), build("two.zip"));
+}
+
+TEST(ZipArchive, GeneratedEntriesAreMadeDuringCloseAndKeepTheirPlace) {
+  ScratchFolder folder;
+  write_bytes(folder / "image.bin", "image bytes");
+  const std::filesystem::path path = folder / "out.zip";
+  std::atomic<int> made{0};
+  {
+    ZipArchive zip(path, "out.zip", 0);
+    zip.add("mimetype", "application/epub+zip", ZipArchive::Compression::Store);
+    zip.add_file("image.bin", folder / "image.bin", ZipArchive::Compression::Store);
+    for (int i = 0; i < 20; ++i)
+      zip.add_generated(
+          "chapter-" + std::to_string(i) + ".xhtml",
+          [i, &made] {
+            ++made;
+            return std::string(500, static_cast<char>('a' + i));
+          },
+          ZipArchive::Compression::Deflate);
+    zip.add("last.txt", "last", ZipArchive::Compression::Deflate);
+    EXPECT_EQ(made.load(), 0) << "made before close()";
+    zip.close();
+  }
+  EXPECT_EQ(made.load(), 20);
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  ASSERT_NE(archive, nullptr);
+  ASSERT_EQ(zip_get_num_entries(archive, 0), 23);
+  EXPECT_STREQ(zip_get_name(archive, 0, 0), "mimetype");
+  EXPECT_STREQ(zip_get_name(archive, 1, 0), "image.bin");
+  for (int i = 0; i < 20; ++i) {
+    const std::string name = "chapter-" + std::to_string(i) + ".xhtml";
+    EXPECT_EQ(zip_get_name(archive, static_cast<zip_uint64_t>(i + 2), 0), name);
+    EXPECT_EQ(read_entry(archive, name.c_str()), std::string(500, static_cast<char>('a' + i)));
+  }
+  EXPECT_STREQ(zip_get_name(archive, 22, 0), "last.txt");
+  EXPECT_EQ(read_entry(archive, "image.bin"), "image bytes");
+  zip_close(archive);
+}
+
+TEST(ZipArchive, AGeneratedEntryThatFailsFailsCloseAndLeavesTheFileAsItWas) {
+  ScratchFolder folder;
+  const std::filesystem::path path = folder / "out.zip";
+  write_bytes(path, "previous");
+  ZipArchive zip(path, "book.epub", 0);
+  zip.add("a.txt", "text", ZipArchive::Compression::Deflate);
+  zip.add_generated(
+      "nav.xhtml", []() -> std::string { throw BuildError("nav.xhtml", "cannot be made"); },
+      ZipArchive::Compression::Deflate);
+  zip.add_generated(
+      "b.txt", [] { return std::string("fine"); }, ZipArchive::Compression::Deflate);
+  try {
+    zip.close();
+    FAIL() << "no error";
+  } catch (const BuildError& error) {
+    EXPECT_EQ(error.origin(), "nav.xhtml");
+  }
+  EXPECT_EQ(read_bytes(path), "previous");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder.path())) ++files;
+  EXPECT_EQ(files, 1U);  // no temporary file left behind
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/libcurl.h"
+
 namespace pb::net {
 namespace {
 
@@ -19,10 +21,10 @@ TEST(RetryPolicy, RetriesConnectionErrorsButNotRefusalsOrTimeouts) {
   const RetryPolicy policy;
   for (CURLcode code :
        {CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE})
-    EXPECT_TRUE(policy.should_retry_transport(code)) << curl_easy_strerror(code);
+    EXPECT_TRUE(policy.should_retry_transport(code)) << pb::libcurl().easy_strerror(code);
   for (CURLcode code : {CURLE_OK, CURLE_UNSUPPORTED_PROTOCOL, CURLE_TOO_MANY_REDIRECTS, CURLE_FILESIZE_EXCEEDED,
                         CURLE_WRITE_ERROR, CURLE_OPERATION_TIMEDOUT, CURLE_URL_MALFORMAT})
-    EXPECT_FALSE(policy.should_retry_transport(code)) << curl_easy_strerror(code);
+    EXPECT_FALSE(policy.should_retry_transport(code)) << pb::libcurl().easy_strerror(code);
 }
 
 TEST(RetryPolicy, BackoffDoublesFromTheFirstDelayAndIsBounded) {
