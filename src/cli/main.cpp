@@ -41,6 +41,8 @@ void add_network_options(CLI::App& command, pb::cli::NetworkOptions& network) {
       ->check(CLI::Range(1, 1024));
   command.add_option("--cache-dir", network.cache_dir, "Download cache (default: $XDG_CACHE_HOME/postbinder)");
   command.add_flag("--offline", network.offline, "Use only the download cache; list what is missing");
+  command.add_flag("--revalidate", network.revalidate,
+                   "Ask the server about every cached download, even those it said are fresh");
   command.add_option("--delay", network.delay_milliseconds, "Milliseconds between requests to one host (default: 0)")
       ->check(CLI::Range(0, 600000));
 }

@@ -41,6 +41,7 @@ net::HttpClient& NetworkSession::client() {
     http.timeout_seconds = options_.timeout_seconds;
     http.max_body_bytes = static_cast<std::uintmax_t>(options_.max_image_megabytes) * 1024 * 1024;
     http.offline = options_.offline;
+    http.revalidate_all = options_.revalidate;
     http.delay_per_host = std::chrono::milliseconds(options_.delay_milliseconds);
     http.quiet = quiet_;
     client_ = std::make_unique<net::HttpClient>(http, cache());
@@ -81,6 +82,7 @@ std::string NetworkSession::summary() const {
   std::snprintf(megabytes, sizeof megabytes, "%.1f MB", static_cast<double>(stats.bytes) / (1024.0 * 1024.0));
   std::string text = "network: " + std::to_string(stats.downloaded) + " downloaded (" + megabytes + ")";
   if (stats.revalidated) text += ", " + std::to_string(stats.revalidated) + " unchanged in the cache";
+  if (stats.fresh) text += ", " + std::to_string(stats.fresh) + " fresh in the cache (not asked again)";
   if (stats.from_cache) text += ", " + std::to_string(stats.from_cache) + " from the cache (offline)";
   if (stats.failed) text += ", " + std::to_string(stats.failed) + " failed";
   return text;

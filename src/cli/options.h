@@ -14,6 +14,7 @@ struct NetworkOptions {
   long max_image_megabytes = 30;  // --max-image-size
   std::string cache_dir;          // --cache-dir; default $XDG_CACHE_HOME/postbinder
   bool offline = false;           // --offline: the cache only
+  bool revalidate = false;        // --revalidate: ask about every cached file, fresh or not
   long delay_milliseconds = 0;    // --delay: pause between requests to one host
 };
 

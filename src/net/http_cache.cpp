@@ -67,6 +67,8 @@ std::optional<CacheEntry> HttpCache::lookup(const std::string& url) const {
   entry.link = meta.value("link", "");
   entry.total_pages = meta.value("total_pages", "");
   entry.total = meta.value("total", "");
+  if (const auto fresh = meta.find("fresh_until"); fresh != meta.end() && fresh->is_number_integer())
+    entry.fresh_until = fresh->get<std::time_t>();
   entry.size = meta.value("size", std::uintmax_t{0});
   entry.body = paths_for(url, ".body");
   std::error_code error;
@@ -117,6 +119,16 @@ CacheEntry HttpCache::store(CacheEntry entry, const fs::path& temp_body) {
   fs::remove(meta, error);
   fs::rename(temp_body, body, error);
   if (error) throw BuildError(body.string(), "cannot store in the cache: " + error.message());
+  write_metadata(entry);
+  entry.body = body;
+  return entry;
+}
+
+void HttpCache::update(const CacheEntry& entry) {
+  write_metadata(entry);
+}
+
+void HttpCache::write_metadata(const CacheEntry& entry) {
   const nlohmann::json record = {{"url", entry.url},
                                  {"final_url", entry.final_url},
                                  {"etag", entry.etag},
@@ -125,13 +137,17 @@ CacheEntry HttpCache::store(CacheEntry entry, const fs::path& temp_body) {
                                  {"link", entry.link},
                                  {"total_pages", entry.total_pages},
                                  {"total", entry.total},
+                                 {"fresh_until", entry.fresh_until},
                                  {"size", entry.size}};
+  const fs::path meta = paths_for(entry.url, ".json");
   const fs::path temp_meta =
       write_temp_file(*this, record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::error_code error;
   fs::rename(temp_meta, meta, error);
-  if (error) throw BuildError(meta.string(), "cannot store in the cache: " + error.message());
-  entry.body = body;
-  return entry;
+  if (error) {
+    fs::remove(temp_meta, error);
+    throw BuildError(meta.string(), "cannot store in the cache: " + error.message());
+  }
 }
 
 }  // namespace pb::net

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,9 +19,10 @@ struct CacheEntry {
   std::string etag;
   std::string last_modified;
   std::string content_type;
-  std::string link;         // the Link header (REST API discovery and pagination)
-  std::string total_pages;  // X-WP-TotalPages
-  std::string total;        // X-WP-Total
+  std::string link;             // the Link header (REST API discovery and pagination)
+  std::string total_pages;      // X-WP-TotalPages
+  std::string total;            // X-WP-Total
+  std::time_t fresh_until = 0;  // reusable without asking until then (Unix seconds); 0: always ask
   std::filesystem::path body;
   std::uintmax_t size = 0;
 };
@@ -44,6 +46,8 @@ class HttpCache {
   // Moves a completed download (temp_body) into the cache under entry.url; returns the entry
   // with its final body path. Throws BuildError on a write failure.
   CacheEntry store(CacheEntry entry, const std::filesystem::path& temp_body);
+  // Rewrites the metadata of an entry whose body stays (new freshness after a 304).
+  void update(const CacheEntry& entry);
 
   // Small facts worth keeping between runs (where a site's REST API is), by key.
   std::optional<std::string> recall(const std::string& key) const;
@@ -54,6 +58,7 @@ class HttpCache {
 
  private:
   std::filesystem::path paths_for(const std::string& url, const char* suffix) const;
+  void write_metadata(const CacheEntry& entry);
   std::filesystem::path dir_;
 };
 

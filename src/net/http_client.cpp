@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -15,6 +16,7 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "common/version.h"
+#include "net/freshness.h"
 #include "net/progress.h"
 
 namespace pb::net {
@@ -30,6 +32,7 @@ struct Job {
   std::string host;
   int attempt = 0;
   Clock::time_point not_before{};
+  std::optional<CacheEntry> cached;  // asked about with its validators
 };
 
 // One transfer in flight.
@@ -230,7 +233,7 @@ class MultiTransfer {
     transfer->job = std::move(job);
     transfer->limit = options_.max_body_bytes;
     transfer->progress = &progress_;
-    transfer->cached = cache_.lookup(transfer->job.url);
+    transfer->cached = transfer->job.cached;
     transfer->cache = &cache_;
     const Libcurl& curl = libcurl();
     CURL* easy = curl.easy_init();
@@ -301,6 +304,18 @@ class MultiTransfer {
     if (on_response_) on_response_(results_[slot]);
   }
 
+  // A 304 may come with a new lifetime (RFC 9111, 4.3.4); the entry keeps it for the next run.
+  void refresh_lifetime(CacheEntry& entry, const std::map<std::string, std::string>& headers) {
+    const std::time_t until = entry.final_url == entry.url ? fresh_until(headers, std::time(nullptr)) : 0;
+    if (until == entry.fresh_until) return;  // the common case: no lifetime then, none now
+    entry.fresh_until = until;
+    try {
+      cache_.update(entry);
+    } catch (const std::exception&) {
+      // The cached body is still good; the next run asks again.
+    }
+  }
+
   void retry_later(Job job, std::chrono::milliseconds wait) {
     ++job.attempt;
     job.not_before = Clock::now() + wait;
@@ -363,6 +378,7 @@ class MultiTransfer {
     if (status == 304 && transfer.cached) {
       discard_body();
       ++stats_.revalidated;
+      refresh_lifetime(*transfer.cached, transfer.headers);
       results_[transfer.job.slot] = response_from_cache(transfer.job.url, *transfer.cached, mode_);
       results_[transfer.job.slot].attempts = transfer.job.attempt + 1;
       settle(transfer.job.slot);
@@ -407,6 +423,7 @@ class MultiTransfer {
     entry.link = transfer.headers["link"];
     entry.total_pages = transfer.headers["x-wp-totalpages"];
     entry.total = transfer.headers["x-wp-total"];
+    if (final_url == transfer.job.url) entry.fresh_until = fresh_until(transfer.headers, std::time(nullptr));
     const CacheEntry stored = cache_.store(std::move(entry), transfer.body_path);
     HttpResponse& response = results_[transfer.job.slot];
     response.url = transfer.job.url;
@@ -475,8 +492,11 @@ std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& 
           answers[slot].error = "not in the cache (--offline)";
           ++stats_.failed;
         }
+      } else if (std::optional<CacheEntry> entry = cache_.lookup(address); entry && is_fresh(*entry)) {
+        answers[slot] = response_from_cache(address, *entry, mode);
+        ++stats_.fresh;
       } else {
-        jobs.push_back(Job{slot, address, host_of(address), 0, {}});
+        jobs.push_back(Job{slot, address, host_of(address), 0, {}, std::move(entry)});
         continue;
       }
       if (on_response) on_response(answers[slot]);
@@ -493,6 +513,12 @@ std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& 
   results.reserve(asked.size());
   for (const std::string& address : asked) results.push_back(answers[slot_of[address]]);
   return results;
+}
+
+// A cached response its server said may be reused until a time still to come (and that came
+// from the URL itself: a redirect may point elsewhere next time).
+bool HttpClient::is_fresh(const CacheEntry& entry) const {
+  return !options_.revalidate_all && entry.final_url == entry.url && entry.fresh_until > std::time(nullptr);
 }
 
 HttpResponse HttpClient::fetch(const std::string& url, BodyMode mode) {

@@ -28,9 +28,10 @@ struct HttpOptions {
   int max_redirects = 5;
   std::chrono::milliseconds delay_per_host{0};  // pause between requests to one host (--delay)
   RetryPolicy retry;
-  bool offline = false;    // only the cache; nothing goes to the network
-  bool quiet = false;      // no progress display
-  std::string user_agent;  // default "postbinder/<version>"
+  bool offline = false;         // only the cache; nothing goes to the network
+  bool revalidate_all = false;  // ask about every cached response, even one its server called fresh
+  bool quiet = false;           // no progress display
+  std::string user_agent;       // default "postbinder/<version>"
 };
 
 enum class BodyMode { File, Memory };  // Memory also fills HttpResponse::body
@@ -39,6 +40,7 @@ struct HttpStats {
   std::size_t downloaded = 0;   // bodies transferred
   std::size_t revalidated = 0;  // 304 Not Modified answers
   std::size_t from_cache = 0;   // served without a request (offline)
+  std::size_t fresh = 0;        // served without a request: still fresh (Cache-Control, Expires)
   std::size_t failed = 0;
   std::uintmax_t bytes = 0;  // body bytes transferred
   std::size_t requests = 0;  // HTTP requests sent, retries included
@@ -73,6 +75,8 @@ class HttpClient {
   const HttpOptions& options() const { return options_; }
 
  private:
+  bool is_fresh(const CacheEntry& entry) const;
+
   HttpOptions options_;
   HttpCache& cache_;
   HttpStats stats_;

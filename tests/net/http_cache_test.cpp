@@ -146,6 +146,20 @@ TEST_F(HttpCacheTest, StoringAgainReplacesTheEntry) {
   EXPECT_EQ(test::leftover_downloads(folder_), 0);
 }
 
+TEST_F(HttpCacheTest, ALifetimeIsKeptAndCanBeRenewedWithoutTheBody) {
+  HttpCache cache(folder_);
+  CacheEntry entry = put(cache, "https://example.org/f.jpg", "fresh body", "\"1\"");
+  EXPECT_EQ(cache.lookup("https://example.org/f.jpg")->fresh_until, 0) << "none unless the server gave one";
+  entry.fresh_until = 1900000000;
+  cache.update(entry);
+  const auto found = cache.lookup("https://example.org/f.jpg");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->fresh_until, 1900000000);
+  EXPECT_EQ(found->etag, "\"1\"");
+  EXPECT_EQ(test::slurp(found->body), "fresh body");
+  EXPECT_EQ(test::leftover_downloads(folder_), 0);
+}
+
 TEST_F(HttpCacheTest, TemporaryFilesAreNewEmptyOpenAndInsideTheCache) {
   HttpCache cache(folder_);
   std::set<fs::path> seen;

@@ -324,6 +324,77 @@ TEST_F(HttpClientTest, ASecondFetchSendsIfNoneMatchAndA304TransfersNoBody) {
   }
 }
 
+// A server that says how long its answer stays good (as most hosts do for uploads) is not asked
+// again before then; --revalidate asks anyway.
+TEST_F(HttpClientTest, AResponseItsServerCallsFreshIsReusedWithoutARequest) {
+  server_.server().Get("/fresh.jpg", [](const httplib::Request& request, httplib::Response& response) {
+    response.set_header("ETag", "\"f\"");
+    response.set_header("Cache-Control", "public, max-age=31536000");
+    if (request.get_header_value("If-None-Match") == "\"f\"") {
+      response.status = 304;
+      return;
+    }
+    response.set_content("fresh image", "image/jpeg");
+  });
+  server_.start();
+  const std::string url = server_.url("/fresh.jpg");
+  ASSERT_TRUE(fetch_one(url).ok());
+  {
+    HttpClient again(quick_options(), cache_);
+    const HttpResponse response = again.fetch(url, BodyMode::Memory);
+    ASSERT_TRUE(response.ok()) << response.error;
+    EXPECT_TRUE(response.from_cache);
+    EXPECT_EQ(response.body, "fresh image");
+    EXPECT_EQ(again.stats().fresh, 1u);
+    EXPECT_EQ(again.stats().requests, 0u);
+    EXPECT_EQ(server_.count("/fresh.jpg"), 1u);
+  }
+  HttpOptions revalidate = quick_options();
+  revalidate.revalidate_all = true;
+  HttpClient asking(revalidate, cache_);
+  const HttpResponse response = asking.fetch(url, BodyMode::Memory);
+  ASSERT_TRUE(response.ok()) << response.error;
+  EXPECT_EQ(response.body, "fresh image");
+  EXPECT_EQ(asking.stats().revalidated, 1u);
+  EXPECT_EQ(server_.count("/fresh.jpg"), 2u);
+}
+
+TEST_F(HttpClientTest, ALifetimeGivenWithA304IsKeptForTheNextRun) {
+  server_.server().Get("/later.jpg", [](const httplib::Request& request, httplib::Response& response) {
+    response.set_header("ETag", "\"l\"");
+    if (request.get_header_value("If-None-Match") == "\"l\"") {
+      response.set_header("Cache-Control", "max-age=600");
+      response.status = 304;
+      return;
+    }
+    response.set_header("Cache-Control", "no-cache");
+    response.set_content("later image", "image/jpeg");
+  });
+  server_.start();
+  const std::string url = server_.url("/later.jpg");
+  ASSERT_TRUE(fetch_one(url).ok());
+  ASSERT_TRUE(fetch_one(url).ok());  // no-cache: asked, and the 304 says 600 s
+  EXPECT_EQ(server_.count("/later.jpg"), 2u);
+  HttpClient third(quick_options(), cache_);
+  EXPECT_EQ(third.fetch(url, BodyMode::Memory).body, "later image");
+  EXPECT_EQ(third.stats().fresh, 1u);
+  EXPECT_EQ(server_.count("/later.jpg"), 2u);
+}
+
+TEST_F(HttpClientTest, AFreshAnswerReachedThroughARedirectIsAskedAgain) {
+  server_.server().Get("/moved.jpg", [&](const httplib::Request&, httplib::Response& response) {
+    response.set_redirect(server_.url("/target.jpg"), 302);
+  });
+  server_.server().Get("/target.jpg", [](const httplib::Request&, httplib::Response& response) {
+    response.set_header("Cache-Control", "max-age=3600");
+    response.set_content("target image", "image/jpeg");
+  });
+  server_.start();
+  ASSERT_TRUE(fetch_one(server_.url("/moved.jpg")).ok());
+  ASSERT_TRUE(fetch_one(server_.url("/moved.jpg")).ok());
+  EXPECT_EQ(server_.count("/moved.jpg"), 2u) << "the redirect may point elsewhere next time";
+}
+
 TEST_F(HttpClientTest, ASecondFetchSendsIfModifiedSinceWhenThereIsNoETag) {
   const std::string stamp = "Tue, 05 Mar 2024 10:00:00 GMT";
   std::atomic<int> bodies_sent{0};
