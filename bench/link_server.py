@@ -3,9 +3,10 @@
 response starts after a latency (the round trip and the server's think time), and all bodies
 share one bandwidth (the reader's connection). Conditional requests get 304 as from
 http.server. Used by bench/run to time cold builds where downloading costs what it costs on a
-network, not the nothing it costs on loopback.
+network, not the nothing it costs on loopback. --max-age adds "Cache-Control: max-age=N" to
+every answer, as hosts and CDNs that set a lifetime on uploads do.
 
-usage: link_server.py PORT FOLDER [--latency-ms 50] [--mbit 100]
+usage: link_server.py PORT FOLDER [--latency-ms 50] [--mbit 100] [--max-age SECONDS]
 """
 import argparse
 import functools
@@ -36,6 +37,7 @@ class Link:
 class Handler(http.server.SimpleHTTPRequestHandler):
     link = None
     latency = 0.0
+    max_age = None
     chunk = 64 * 1024
 
     def log_message(self, *args):
@@ -44,6 +46,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         time.sleep(self.latency)
         return super().send_head()
+
+    def end_headers(self):
+        if self.max_age is not None:
+            self.send_header("Cache-Control", f"max-age={self.max_age}")
+        super().end_headers()
 
     def copyfile(self, source, outputfile):
         while True:
@@ -65,9 +72,11 @@ def main():
     parser.add_argument("folder")
     parser.add_argument("--latency-ms", type=float, default=50)
     parser.add_argument("--mbit", type=float, default=100)
+    parser.add_argument("--max-age", type=int, default=None)
     args = parser.parse_args()
     Handler.link = Link(args.mbit * 1e6 / 8)
     Handler.latency = args.latency_ms / 1000
+    Handler.max_age = args.max_age
     handler = functools.partial(Handler, directory=args.folder)
     with Server(("127.0.0.1", args.port), handler) as server:
         server.serve_forever()
