@@ -32,8 +32,17 @@ struct Job {
   std::string host;
   int attempt = 0;
   Clock::time_point not_before{};
-  std::optional<CacheEntry> cached;  // asked about with its validators
+  // The cache entry, looked up when the job first starts (not before: a batch's first request
+  // should not wait for the lookups of all the others).
+  bool looked_up = false;
+  std::optional<CacheEntry> cached;
 };
+
+// A cached response its server said may be reused until a time still to come (and that came
+// from the URL itself: a redirect may point elsewhere next time).
+bool is_fresh(const CacheEntry& entry, const HttpOptions& options) {
+  return !options.revalidate_all && entry.final_url == entry.url && entry.fresh_until > std::time(nullptr);
+}
 
 // One transfer in flight.
 struct Transfer {
@@ -229,6 +238,16 @@ class MultiTransfer {
   }
 
   void start(Job job, Clock::time_point now) {
+    if (!job.looked_up) {
+      job.cached = cache_.lookup(job.url);
+      job.looked_up = true;
+    }
+    if (job.cached && is_fresh(*job.cached, options_)) {  // answered without a request
+      results_[job.slot] = response_from_cache(job.url, *job.cached, mode_);
+      ++stats_.fresh;
+      settle(job.slot);
+      return;
+    }
     auto transfer = std::make_unique<Transfer>();
     transfer->job = std::move(job);
     transfer->limit = options_.max_body_bytes;
@@ -492,11 +511,12 @@ std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& 
           answers[slot].error = "not in the cache (--offline)";
           ++stats_.failed;
         }
-      } else if (std::optional<CacheEntry> entry = cache_.lookup(address); entry && is_fresh(*entry)) {
-        answers[slot] = response_from_cache(address, *entry, mode);
-        ++stats_.fresh;
       } else {
-        jobs.push_back(Job{slot, address, host_of(address), 0, {}, std::move(entry)});
+        Job job;
+        job.slot = slot;
+        job.url = address;
+        job.host = host_of(address);
+        jobs.push_back(std::move(job));
         continue;
       }
       if (on_response) on_response(answers[slot]);
@@ -513,12 +533,6 @@ std::vector<HttpResponse> HttpClient::fetch_all(const std::vector<std::string>& 
   results.reserve(asked.size());
   for (const std::string& address : asked) results.push_back(answers[slot_of[address]]);
   return results;
-}
-
-// A cached response its server said may be reused until a time still to come (and that came
-// from the URL itself: a redirect may point elsewhere next time).
-bool HttpClient::is_fresh(const CacheEntry& entry) const {
-  return !options_.revalidate_all && entry.final_url == entry.url && entry.fresh_until > std::time(nullptr);
 }
 
 HttpResponse HttpClient::fetch(const std::string& url, BodyMode mode) {

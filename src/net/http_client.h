@@ -75,8 +75,6 @@ class HttpClient {
   const HttpOptions& options() const { return options_; }
 
  private:
-  bool is_fresh(const CacheEntry& entry) const;
-
   HttpOptions options_;
   HttpCache& cache_;
   HttpStats stats_;
