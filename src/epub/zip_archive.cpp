@@ -177,40 +177,30 @@ void ZipArchive::fail(const std::string& what) {
   throw BuildError(origin_, what);
 }
 
-void ZipArchive::check_name(std::string_view name) {
+ZipArchive::Entry& ZipArchive::new_entry(std::string_view name, Compression compression) {
   if (name.empty() || name.size() > 0xFFFF) fail("cannot add an entry named \"" + std::string(name) + "\"");
   if (!names_.emplace(name).second) fail("cannot add " + std::string(name) + " to the archive: the name is taken");
   if (entries_.size() >= 0xFFFF) fail("cannot add " + std::string(name) + ": an archive holds at most 65535 entries");
+  Entry& entry = entries_.emplace_back();
+  entry.name = name;
+  entry.compression = compression;
+  return entry;
 }
 
 void ZipArchive::add(std::string_view name, std::string data, Compression compression) {
-  check_name(name);
-  Entry entry;
-  entry.name = name;
-  entry.compression = compression;
-  entry.data = std::move(data);
-  entries_.push_back(std::move(entry));
+  new_entry(name, compression).data = std::move(data);
 }
 
 void ZipArchive::add_file(std::string_view name, const std::filesystem::path& file, Compression compression) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(file, error)) fail("cannot read " + file.string() + ": no such file");
-  check_name(name);
-  Entry entry;
-  entry.name = name;
-  entry.compression = compression;
+  Entry& entry = new_entry(name, compression);
   entry.file = file;
   entry.from_file = true;
-  entries_.push_back(std::move(entry));
 }
 
 void ZipArchive::add_generated(std::string_view name, std::function<std::string()> make, Compression compression) {
-  check_name(name);
-  Entry entry;
-  entry.name = name;
-  entry.compression = compression;
-  entry.make = std::move(make);
-  entries_.push_back(std::move(entry));
+  new_entry(name, compression).make = std::move(make);
 }
 
 // Makes, checksums and deflates one in-memory or generated entry; runs on a worker thread.

@@ -70,7 +70,8 @@ class ZipArchive {
     std::uint64_t offset = 0;  // of its local header
     bool stored = true;        // what was written: stored or deflated
   };
-  void check_name(std::string_view name);
+  // A new entry at the end, once its name is checked (non-empty, unique, room left).
+  Entry& new_entry(std::string_view name, Compression compression);
   [[noreturn]] void fail(const std::string& what);
   static void prepare_in_memory(Entry& entry);
   void write_all(int fd, std::vector<std::future<void>>& prepared);

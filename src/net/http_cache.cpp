@@ -119,16 +119,12 @@ CacheEntry HttpCache::store(CacheEntry entry, const fs::path& temp_body) {
   fs::remove(meta, error);
   fs::rename(temp_body, body, error);
   if (error) throw BuildError(body.string(), "cannot store in the cache: " + error.message());
-  write_metadata(entry);
+  update(entry);
   entry.body = body;
   return entry;
 }
 
 void HttpCache::update(const CacheEntry& entry) {
-  write_metadata(entry);
-}
-
-void HttpCache::write_metadata(const CacheEntry& entry) {
   const nlohmann::json record = {{"url", entry.url},
                                  {"final_url", entry.final_url},
                                  {"etag", entry.etag},

@@ -46,7 +46,8 @@ class HttpCache {
   // Moves a completed download (temp_body) into the cache under entry.url; returns the entry
   // with its final body path. Throws BuildError on a write failure.
   CacheEntry store(CacheEntry entry, const std::filesystem::path& temp_body);
-  // Rewrites the metadata of an entry whose body stays (new freshness after a 304).
+  // Writes the metadata of an entry whose body is in place (store() uses it; after a 304, the
+  // new lifetime). Throws BuildError on a write failure.
   void update(const CacheEntry& entry);
 
   // Small facts worth keeping between runs (where a site's REST API is), by key.
@@ -58,7 +59,6 @@ class HttpCache {
 
  private:
   std::filesystem::path paths_for(const std::string& url, const char* suffix) const;
-  void write_metadata(const CacheEntry& entry);
   std::filesystem::path dir_;
 };
 

@@ -325,7 +325,7 @@ class MultiTransfer {
 
   // A 304 may come with a new lifetime (RFC 9111, 4.3.4); the entry keeps it for the next run.
   void refresh_lifetime(CacheEntry& entry, const std::map<std::string, std::string>& headers) {
-    const std::time_t until = entry.final_url == entry.url ? fresh_until(headers, std::time(nullptr)) : 0;
+    const std::time_t until = fresh_until(headers, std::time(nullptr));
     if (until == entry.fresh_until) return;  // the common case: no lifetime then, none now
     entry.fresh_until = until;
     try {
@@ -442,7 +442,7 @@ class MultiTransfer {
     entry.link = transfer.headers["link"];
     entry.total_pages = transfer.headers["x-wp-totalpages"];
     entry.total = transfer.headers["x-wp-total"];
-    if (final_url == transfer.job.url) entry.fresh_until = fresh_until(transfer.headers, std::time(nullptr));
+    entry.fresh_until = fresh_until(transfer.headers, std::time(nullptr));
     const CacheEntry stored = cache_.store(std::move(entry), transfer.body_path);
     HttpResponse& response = results_[transfer.job.slot];
     response.url = transfer.job.url;
