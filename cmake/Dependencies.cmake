@@ -9,7 +9,7 @@ find_package(CLI11 QUIET CONFIG)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(LIBCURL REQUIRED IMPORTED_TARGET libcurl)
-pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
+pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips)
 # WebP decoding and JPEG/PNG encoding without libvips (see src/image/raster.h).
 pkg_check_modules(LIBWEBP REQUIRED IMPORTED_TARGET libwebp)

@@ -1,4 +1,4 @@
-// Content hashes (OpenSSL's libcrypto) for stable identifiers and cache keys.
+// Content hashes (Nettle) for stable identifiers and cache keys.
 #pragma once
 
 #include <string>

@@ -13,7 +13,7 @@
 #include "common/url.h"
 #include "common/utf8.h"
 #include "image/conversion_cache.h"
-#include "image/cover_generator.h"
+#include "image/draw_api.h"
 #include "image/sniff.h"
 
 namespace pb::image {
@@ -213,7 +213,8 @@ class Embedder {
     // "cover-2": covers cached by the libvips drawing (cover-1) look different; a cache filled by
     // an older postbinder must not make the same book come out in other bytes.
     const std::string key = digest::sha256_hex("cover-2\n" + text.title + "\n" + text.author + "\n" + text.site);
-    return preparer_.conversions().get_or_make(key, [&](const fs::path& stem) { return generate_cover(text, stem); });
+    return preparer_.conversions().get_or_make(key,
+                                               [&](const fs::path& stem) { return draw_cover_in_module(text, stem); });
   }
 
   void use_cover(const std::variant<ConvertedImage, std::string>& result) {

@@ -63,12 +63,21 @@ struct ServedImage {
   std::string content_type;
 };
 
-// LeakSanitizer reports the caches of fontconfig (filled by drawing a generated cover) at exit, which turns the exit code of a sanitizer build of postbinder into 1; see the
-// DISABLED test at the end. Builds that draw a cover suppress exactly that.
+// LeakSanitizer reports the caches of fontconfig (filled by drawing a generated cover) at exit, which turns the exit
+// code of a sanitizer build of postbinder into 1; see the DISABLED test at the end. Builds that draw a cover suppress
+// exactly that.
 std::vector<std::string> cover_leak_suppression(const ScratchDir& scratch) {
   const fs::path file = scratch / "lsan-fontconfig.supp";
   write_file(file, "leak:libfontconfig.so\n");
   return {"LSAN_OPTIONS=suppressions=" + file.string()};
+}
+
+// What LD_DEBUG_OUTPUT=folder/prefix wrote (the loader adds ".<pid>" to the name).
+std::string loader_log(const fs::path& folder, const std::string& prefix) {
+  std::string log;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.path().filename().string().starts_with(prefix + ".")) log += read_file(entry.path());
+  return log;
 }
 
 // The whole scenario: the server, the posts, and five builds one after the other (each needs
@@ -108,12 +117,16 @@ class Scenario {
     };
     const std::vector<std::string> cache = {"--cache-dir", (s.scratch / "cache").string()};
 
-    s.first = build(s.book, cache);
+    // The dynamic loader's list of what each of the first two builds mapped (see
+    // check_a_rebuild_loads_no_image_codec); written to files so that stderr stays the build's.
+    s.first = build(s.book, cache, {"LD_DEBUG=files", "LD_DEBUG_OUTPUT=" + (s.scratch / "ld-first").string()});
+    s.loaded_first = loader_log(s.scratch.path(), "ld-first");
     s.first_bytes = read_file(s.book);
     s.requests_first = s.server.requests();
     s.bodies_first = s.bodies_sent.load();
 
-    s.second = build(s.book, cache);
+    s.second = build(s.book, cache, {"LD_DEBUG=files", "LD_DEBUG_OUTPUT=" + (s.scratch / "ld-second").string()});
+    s.loaded_second = loader_log(s.scratch.path(), "ld-second");
     s.second_bytes = read_file(s.book);
     const auto all = s.server.requests();
     s.requests_second.assign(all.begin() + static_cast<std::ptrdiff_t>(s.requests_first.size()), all.end());
@@ -146,6 +159,7 @@ class Scenario {
     fs::path empty_cache_book = scratch / "empty-cache.epub";
     CommandResult first, second, strict, offline, offline_empty;
     std::string first_bytes, second_bytes, after_strict_bytes;
+    std::string loaded_first, loaded_second;  // LD_DEBUG=files
     std::vector<TestHttpServer::SeenRequest> requests_first, requests_second;
     int bodies_first = 0, bodies_second = 0;
     std::size_t requests_before_offline = 0;
@@ -376,6 +390,22 @@ void check_a_second_build_makes_only_conditional_requests_and_the_same_book(cons
   EXPECT_TRUE(contains(s.second.err, "unchanged")) << s.second.err;
 }
 
+// The codecs are modules loaded when an image needs them (image/draw_api.h, image/vips_api.h):
+// the first build converts a WebP (libwebp, in the drawing module) and a GIF and an SVG
+// (libvips); the rebuild finds every conversion in the cache and maps neither.
+void check_a_rebuild_loads_no_image_codec(const State& s) {
+  ASSERT_EQ(s.first.exit_code, 0) << s.first.err;
+  ASSERT_EQ(s.second.exit_code, 0) << s.second.err;
+  ASSERT_TRUE(contains(s.loaded_first, "libc.so.6")) << "LD_DEBUG wrote nothing";
+  EXPECT_TRUE(contains(s.loaded_first, "postbinder_draw.so"));
+  EXPECT_TRUE(contains(s.loaded_first, "libwebp"));
+  EXPECT_TRUE(contains(s.loaded_first, "postbinder_vips.so"));
+  ASSERT_TRUE(contains(s.loaded_second, "libc.so.6")) << "LD_DEBUG wrote nothing";
+  for (const char* library : {"postbinder_draw.so", "postbinder_vips.so", "libwebp", "libturbojpeg", "libpng",
+                              "libharfbuzz", "libfontconfig", "libfreetype"})
+    EXPECT_FALSE(contains(s.loaded_second, library)) << "the rebuild loaded " << library;
+}
+
 void check_strict_fails_on_a_missing_image_and_leaves_the_previous_book_untouched(const State& s) {
   EXPECT_EQ(s.strict.exit_code, 1) << s.strict.err;
   EXPECT_TRUE(contains(s.strict.err, "--strict")) << s.strict.err;
@@ -462,6 +492,10 @@ TEST(ImagesEndToEnd, BuildRebuildStrictAndOfflineWithImagesFromAServer) {
   {
     SCOPED_TRACE("ASecondBuildMakesOnlyConditionalRequestsAndTheSameBook");
     check_a_second_build_makes_only_conditional_requests_and_the_same_book(*s);
+  }
+  {
+    SCOPED_TRACE("ARebuildLoadsNoImageCodec");
+    check_a_rebuild_loads_no_image_codec(*s);
   }
   {
     SCOPED_TRACE("StrictFailsOnAMissingImageAndLeavesThePreviousBookUntouched");
