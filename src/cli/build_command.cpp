@@ -19,6 +19,7 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "epub/epub_writer.h"
+#include "image/drawn_cover.h"
 #include "image/image_embedder.h"
 #include "image/image_preparer.h"
 #include "pdf/pdf_writer.h"
@@ -85,6 +86,13 @@ void build_one(const PlannedBook& plan, const BuildOptions& options, NetworkSess
     prefetch.request(split_sources(*remembered));
   transform::BookRequest request = plan.request;
   request.on_images = [&prefetch](const std::vector<std::string>& sources) { prefetch.request(sources); };
+  // A book without a featured image gets a drawn cover: drawing it (fonts to load, a large JPEG
+  // to encode) starts now, behind the chapters and the downloads, instead of after them.
+  request.on_started = [&](const book::Book& started) {
+    if (!started.cover.source.empty() || !embed.generate_cover) return;
+    embed.cover_drawn_ahead =
+        prefetch.ahead([&preparer, started] { return image::draw_book_cover(started, preparer.conversions()); });
+  };
   book::Book book = transform::assemble_book(request, diagnostics);
   timer.lap("transform");
   embed.fetch = prefetch.fetcher();

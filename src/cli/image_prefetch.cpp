@@ -13,24 +13,25 @@ namespace {
 // Background work gives way to the chapters, the downloads and the server answering them.
 constexpr int kPreparerNiceness = 10;
 
-// One image's preparation, run once by whoever comes first: a worker, or the embedder asking
-// for the result before any worker got to it (then on the embedder's thread, at its priority).
-class Preparation {
+// One piece of background work (an image's preparation, the cover), run once by whoever comes
+// first: a worker, or the embedder asking for the result before any worker got to it (then on
+// the embedder's thread, at its priority).
+template <typename Result>
+class RunOnce {
  public:
-  explicit Preparation(std::function<image::PreparedImage()> work)
-      : task_(std::move(work)), result_(task_.get_future().share()) {}
+  explicit RunOnce(std::function<Result()> work) : task_(std::move(work)), result_(task_.get_future().share()) {}
 
   void run() {
     if (!started_.exchange(true)) task_();
   }
-  image::PreparedImage get() {
+  Result get() {
     run();
-    return result_.get();  // rethrows what the preparation threw (Ctrl-C)
+    return result_.get();  // rethrows what the work threw (Ctrl-C)
   }
 
  private:
-  std::packaged_task<image::PreparedImage()> task_;
-  std::shared_future<image::PreparedImage> result_;
+  std::packaged_task<Result()> task_;
+  std::shared_future<Result> result_;
   std::atomic<bool> started_{false};
 };
 
@@ -66,7 +67,7 @@ void ImagePrefetch::arrived(const std::string& url, const image::FetchedImage& i
     done_.emplace(url, image);
   }
   if (!prepare_ || !image.error.empty() || image.file.empty()) return;
-  auto preparation = std::make_shared<Preparation>([prepare = prepare_, file = image.file] {
+  auto preparation = std::make_shared<RunOnce<image::PreparedImage>>([prepare = prepare_, file = image.file] {
     throw_if_interrupted();
     return prepare(file);
   });
@@ -76,6 +77,15 @@ void ImagePrefetch::arrived(const std::string& url, const image::FetchedImage& i
     preparing_.emplace(url, [preparation] { return preparation->get(); });
   }
   preparers_->submit([preparation] { preparation->run(); });
+}
+
+std::function<image::Conversion()> ImagePrefetch::ahead(std::function<image::Conversion()> work) {
+  auto once = std::make_shared<RunOnce<image::Conversion>>([work = std::move(work)] {
+    throw_if_interrupted();
+    return work();
+  });
+  if (preparers_) preparers_->submit([once] { once->run(); });
+  return [once] { return once->get(); };
 }
 
 void ImagePrefetch::run() {

@@ -48,6 +48,11 @@ class ImagePrefetch {
   // Queues sources for download; thread-safe. Sources that are not http(s) URLs are ignored.
   void request(const std::vector<std::string>& sources);
 
+  // Starts work on the background workers (at their lower priority) and returns what gives its
+  // result: waiting for it, or doing it on the calling thread when no worker has started it yet.
+  // Used for the cover a book without a featured image gets, drawn while its chapters convert.
+  std::function<image::Conversion()> ahead(std::function<image::Conversion()> work);
+
   // A fetcher for the embedder: stops prefetching, waits for the batch in flight, and answers
   // from what was prefetched, fetching the rest.
   image::FetchImages fetcher();

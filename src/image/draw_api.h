@@ -18,8 +18,6 @@ namespace pb::image {
 
 constexpr int kDrawApiVersion = 1;
 
-using Conversion = std::variant<ConvertedImage, std::string>;
-
 struct DrawApi {
   int version;
   std::optional<Conversion> (*convert_plain_webp)(const std::filesystem::path& input,

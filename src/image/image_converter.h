@@ -26,6 +26,9 @@ struct ConvertedImage {
   int height = 0;
 };
 
+// A converted (or drawn) image, or why it could not be made.
+using Conversion = std::variant<ConvertedImage, std::string>;
+
 // output_stem gets ".jpg" or ".png". Returns the converted image or why it failed.
 std::variant<ConvertedImage, std::string> convert_image(const std::filesystem::path& input,
                                                         const std::filesystem::path& output_stem,

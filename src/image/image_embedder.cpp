@@ -7,13 +7,12 @@
 #include <set>
 #include <variant>
 
-#include "common/digest.h"
 #include "common/parallel.h"
 #include "common/text.h"
 #include "common/url.h"
 #include "common/utf8.h"
 #include "image/conversion_cache.h"
-#include "image/draw_api.h"
+#include "image/drawn_cover.h"
 #include "image/sniff.h"
 
 namespace pb::image {
@@ -93,15 +92,18 @@ class Embedder {
     acquire();
     // Sniffing and converting are independent per image: all cores work on them, and on the
     // cover when it is known already that one must be drawn. Resources are then registered in
-    // reading order, so the book is the same whatever finished first.
+    // reading order, so the book is the same whatever finished first. The cover goes first: it
+    // is the longest piece of work (fonts to load, 2 megapixels to encode), and started last it
+    // would run alone after everything else.
     const bool draw_cover_now = book_.cover.source.empty() && options_.generate_cover;
+    const std::size_t first_image = draw_cover_now ? 1 : 0;
     std::optional<std::variant<ConvertedImage, std::string>> drawn_cover;
-    parallel_for(candidates_.size() + (draw_cover_now ? 1 : 0), [&](std::size_t i) {
+    parallel_for(first_image + candidates_.size(), [&](std::size_t i) {
       throw_if_interrupted();
-      if (i == candidates_.size())
+      if (i < first_image)
         drawn_cover = draw_cover();
       else
-        prepare(candidates_[i]);
+        prepare(candidates_[i - first_image]);
     });
     for (Candidate& candidate : candidates_) {
       if (!candidate.failure.empty()) continue;
@@ -206,15 +208,8 @@ class Embedder {
   }
 
   std::variant<ConvertedImage, std::string> draw_cover() {
-    // When no post names an author the site stands in for one: print it once.
-    std::string author = book_.authors.empty() ? std::string() : book_.authors.front();
-    if (author == book_.publisher) author.clear();
-    const CoverText text{book_.title, author, book_.publisher};
-    // "cover-2": covers cached by the libvips drawing (cover-1) look different; a cache filled by
-    // an older postbinder must not make the same book come out in other bytes.
-    const std::string key = digest::sha256_hex("cover-2\n" + text.title + "\n" + text.author + "\n" + text.site);
-    return preparer_.conversions().get_or_make(key,
-                                               [&](const fs::path& stem) { return draw_cover_in_module(text, stem); });
+    if (options_.cover_drawn_ahead && book_.cover.source.empty()) return options_.cover_drawn_ahead();
+    return draw_book_cover(book_, preparer_.conversions());
   }
 
   void use_cover(const std::variant<ConvertedImage, std::string>& result) {

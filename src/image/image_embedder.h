@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "book/model.h"
@@ -34,6 +35,10 @@ struct EmbedOptions {
   std::filesystem::path conversion_cache;  // keeps converted images between builds; empty: none
   FetchImages fetch;                       // empty: remote images are not fetched
   bool generate_cover = true;
+  // Set when the caller has started drawing the book's cover already (draw_book_cover, while
+  // the chapters converted and the images downloaded): the generated cover comes from here, the
+  // call waiting for it if needed. Only used when the book has no cover source of its own.
+  std::function<std::variant<ConvertedImage, std::string>()> cover_drawn_ahead;
 };
 
 struct EmbedReport {

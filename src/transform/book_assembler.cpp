@@ -116,6 +116,7 @@ book::Book assemble_book(const BookRequest& request, Diagnostics& diagnostics) {
   }
   book.cover = cover_of(*posts.front(), request.max_image_width);
   if (request.on_images && !book.cover.source.empty()) request.on_images({book.cover.source});
+  if (request.on_started) request.on_started(book);
 
   PostLinkIndex links;
   for (std::size_t i = 0; i < posts.size(); ++i) links.add(*posts[i], i);

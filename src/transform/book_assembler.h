@@ -25,6 +25,9 @@ struct BookRequest {
   // Called with the image sources of the cover, then of each chapter as soon as it is converted
   // (from worker threads, in any order), so downloads can start before the whole book is done.
   std::function<void(const std::vector<std::string>&)> on_images;
+  // Called once the book's metadata (title, authors, site, cover source) is set, before its
+  // chapters convert: a cover that must be drawn can be started then.
+  std::function<void(const book::Book&)> on_started;
 };
 
 // Throws BuildError when nothing is left to bind (every post password-protected).

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <variant>
 
 namespace pb::cli {
 namespace {
@@ -276,6 +277,79 @@ TEST(ImagePrefetch, PreparationsNobodyAskedForAreDroppedOrFinishedOnDestruction)
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
   }  // returns without waiting for 50 slow preparations
   EXPECT_LT(started.load(), 50);
+}
+
+image::Conversion drawn(const std::string& file) {
+  image::ConvertedImage image;
+  image.file = file;
+  image.format = image::Format::Jpeg;
+  return image;
+}
+
+TEST(ImagePrefetch, WorkStartedAheadRunsOnAWorkerOnceAndGivesItsResult) {
+  RecordingFetch recorder;
+  ImagePrefetch prefetch(recorder.function(), [](const std::filesystem::path& file) {
+    image::PreparedImage image;
+    image.file = file;
+    return image;
+  });
+  std::atomic<int> runs{0};
+  std::thread::id ran_on;
+  const auto result = prefetch.ahead([&] {
+    ++runs;
+    ran_on = std::this_thread::get_id();
+    return drawn("/cache/cover.jpg");
+  });
+  for (int waited = 0; runs.load() == 0 && waited < 2000; ++waited)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  ASSERT_EQ(runs.load(), 1) << "no worker started the work";
+  EXPECT_NE(ran_on, std::this_thread::get_id());
+  for (int i = 0; i < 3; ++i) {
+    const image::Conversion first = result();
+    ASSERT_TRUE(std::holds_alternative<image::ConvertedImage>(first));
+    EXPECT_EQ(std::get<image::ConvertedImage>(first).file, "/cache/cover.jpg");
+  }
+  EXPECT_EQ(runs.load(), 1);
+}
+
+TEST(ImagePrefetch, WorkAheadThatNoWorkerStartedRunsOnTheThreadAskingForIt) {
+  RecordingFetch recorder;
+  std::atomic<bool> release{false};
+  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  ImagePrefetch prefetch(recorder.function(), [&release](const std::filesystem::path& file) {
+    while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    image::PreparedImage image;
+    image.file = file;
+    return image;
+  });
+  std::vector<std::string> busy;  // keeps every worker waiting
+  for (std::size_t i = 0; i < workers; ++i) busy.push_back("https://a.example/busy-" + std::to_string(i) + ".webp");
+  prefetch.request(busy);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::thread::id ran_on;
+  const auto result = prefetch.ahead([&] {
+    ran_on = std::this_thread::get_id();
+    return image::Conversion(std::string("no font"));
+  });
+  const image::Conversion outcome = result();
+  release = true;
+  ASSERT_TRUE(std::holds_alternative<std::string>(outcome));
+  EXPECT_EQ(std::get<std::string>(outcome), "no font");
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+}
+
+TEST(ImagePrefetch, WithoutAPreparerWorkAheadRunsWhenAskedFor) {
+  RecordingFetch recorder;
+  ImagePrefetch prefetch(recorder.function());
+  std::atomic<int> runs{0};
+  const auto result = prefetch.ahead([&] {
+    ++runs;
+    return drawn("/cache/cover.jpg");
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(runs.load(), 0);
+  EXPECT_TRUE(std::holds_alternative<image::ConvertedImage>(result()));
+  EXPECT_EQ(runs.load(), 1);
 }
 
 }  // namespace

@@ -473,6 +473,55 @@ TEST_F(ImageEmbedderTest, AFeaturedImageThatFailsGivesAGeneratedCoverAndAWarning
   EXPECT_EQ(warnings_containing("featured.jpg").size(), 1u);
 }
 
+// build_one starts drawing the cover while the chapters convert (EmbedOptions::cover_drawn_ahead);
+// the embedder takes that cover instead of drawing one, and only when the book has no cover.
+TEST_F(ImageEmbedderTest, ACoverDrawnAheadIsTheOneUsed) {
+  options_.generate_cover = true;
+  const fs::path drawn = test::jpeg(inputs_.path(), "drawn-ahead.jpg", 1200, 1800);
+  int asked = 0;
+  options_.cover_drawn_ahead = [&] {
+    ++asked;
+    ConvertedImage cover;
+    cover.file = drawn;
+    cover.format = Format::Jpeg;
+    cover.width = 1200;
+    cover.height = 1800;
+    return Conversion(cover);
+  };
+  add(test::jpeg(inputs_.path(), "photo.jpg", 100, 80).string());
+  const EmbedReport report = embed();
+  EXPECT_EQ(asked, 1);
+  EXPECT_TRUE(report.generated_cover);
+  const book::Resource* cover = book_.find_resource(book_.cover.resource);
+  ASSERT_NE(cover, nullptr);
+  EXPECT_EQ(cover->path, drawn);
+}
+
+TEST_F(ImageEmbedderTest, ACoverDrawnAheadIsNotUsedForABookWithAFeaturedImage) {
+  options_.generate_cover = true;
+  int asked = 0;
+  options_.cover_drawn_ahead = [&] {
+    ++asked;
+    return Conversion(std::string("should not be asked"));
+  };
+  const fs::path featured = test::jpeg(inputs_.path(), "featured.jpg", 600, 900);
+  book_.cover.source = featured.string();
+  const EmbedReport report = embed();
+  EXPECT_EQ(asked, 0);
+  EXPECT_FALSE(report.generated_cover);
+  ASSERT_NE(book_.find_resource(book_.cover.resource), nullptr);
+  EXPECT_EQ(book_.find_resource(book_.cover.resource)->path, featured);
+}
+
+TEST_F(ImageEmbedderTest, ACoverDrawnAheadThatFailedIsAWarningAndNoCover) {
+  options_.generate_cover = true;
+  options_.cover_drawn_ahead = [] { return Conversion(std::string("no usable font")); };
+  const EmbedReport report = embed();
+  EXPECT_FALSE(report.generated_cover);
+  EXPECT_TRUE(book_.cover.resource.empty());
+  EXPECT_EQ(warnings_containing("no usable font").size(), 1u);
+}
+
 TEST_F(ImageEmbedderTest, NoCoverWhenGenerationIsOff) {
   add(test::jpeg(inputs_.path(), "photo.jpg", 100, 80).string());
   const EmbedReport report = embed();

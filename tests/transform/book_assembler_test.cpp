@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -273,6 +274,32 @@ TEST_F(BookAssembler, NoFeaturedImageNoCover) {
   const book::Book book = assemble(request());
   EXPECT_TRUE(book.cover.source.empty());
   EXPECT_TRUE(book.cover.failure.empty());
+}
+
+// The caller starts drawing a cover from what on_started gives, before any chapter converts:
+// the metadata it sees must be the book's final metadata.
+TEST_F(BookAssembler, OnStartedGivesTheFinishedMetadataBeforeAnyChapterConverts) {
+  posts_[0].author = "Ann Writer";
+  std::vector<std::string> events;
+  std::optional<book::Book> started;
+  BookRequest r = request();
+  r.on_started = [&](const book::Book& book) {
+    events.push_back("started");
+    started = book;
+  };
+  r.on_images = [&](const std::vector<std::string>&) { events.push_back("images"); };
+  posts_[1].content_html = R"(<p>A picture:</p><img src="https://example.org/a.jpg" alt="a">)";
+  const book::Book book = assemble(r);
+  ASSERT_TRUE(started.has_value());
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.front(), "started");
+  EXPECT_EQ(std::count(events.begin(), events.end(), "started"), 1);
+  EXPECT_TRUE(started->chapters.empty());
+  EXPECT_EQ(started->title, book.title);
+  EXPECT_EQ(started->authors, book.authors);
+  EXPECT_EQ(started->publisher, book.publisher);
+  EXPECT_EQ(started->cover.source, book.cover.source);
+  EXPECT_EQ(started->authors, std::vector<std::string>{"Ann Writer"});
 }
 
 TEST_F(BookAssembler, CoverSkipsAProtectedFirstPost) {
