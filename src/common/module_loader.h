@@ -1,7 +1,8 @@
-// Loads one of postbinder's own plugin modules (postbinder_vips.so, postbinder_pdf.so) the first
-// time it is needed. The libraries behind them (libvips and its codecs; PoDoFo, libhyphen,
-// libunibreak) cost every process milliseconds and megabytes to map, while most builds need
-// neither: an EPUB of JPEG and PNG images never loads them.
+// Loads one of postbinder's own plugin modules (postbinder_vips.so, postbinder_draw.so,
+// postbinder_pdf.so) the first time it is needed. The libraries behind them (libvips and its
+// codecs; libwebp, libjpeg-turbo, libpng and the cover's fonts; PoDoFo, libhyphen, libunibreak)
+// cost every process milliseconds and megabytes to map, while most builds need none of them: a
+// rebuild of an EPUB, whose conversions are in the cache, never loads them.
 #pragma once
 
 #include <filesystem>
