@@ -1,6 +1,5 @@
 #include "cli/pdf_bridge.h"
 
-#include "common/error.h"
 #include "common/module_loader.h"
 #include "pdf/pdf_api.h"
 
@@ -15,16 +14,8 @@ constexpr const char* kBuildPath = "";
 #endif
 
 const pdf::PdfApi& pdf_api() {
-  static const pdf::PdfApi* const api = [] {
-    using Entry = const pdf::PdfApi* (*)();
-    const auto entry = reinterpret_cast<Entry>(
-        load_module_entry("postbinder_pdf.so", "POSTBINDER_PDF_MODULE", kBuildPath, "postbinder_pdf_api", "pdf"));
-    const pdf::PdfApi* loaded = entry();
-    if (loaded->version != pdf::kPdfApiVersion)
-      throw BuildError("pdf", "cannot load postbinder_pdf.so: it belongs to another postbinder version");
-    return loaded;
-  }();
-  return *api;
+  return module_api<pdf::PdfApi>(
+      {"postbinder_pdf.so", "POSTBINDER_PDF_MODULE", kBuildPath, "postbinder_pdf_api", "pdf", pdf::kPdfApiVersion});
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // The way into the drawing module for the rest of postbinder: loads it on first use (see
 // draw_api.h) and calls into it.
-#include "common/error.h"
 #include "common/module_loader.h"
 #include "image/draw_api.h"
 
@@ -17,18 +16,8 @@ constexpr const char* kBuildPath = "";
 #endif
 
 const DrawApi& load_api() {
-  // Loaded once (C++ makes the first caller load it and the others wait); a failure is retried,
-  // and reported, by the next image that needs it.
-  static const DrawApi* const api = [] {
-    using Entry = const DrawApi* (*)();
-    const auto entry = reinterpret_cast<Entry>(load_module_entry("postbinder_draw.so", "POSTBINDER_DRAW_MODULE",
-                                                                 kBuildPath, "postbinder_draw_api", "image codecs"));
-    const DrawApi* loaded = entry();
-    if (loaded->version != kDrawApiVersion)
-      throw BuildError("image codecs", "cannot load postbinder_draw.so: it belongs to another postbinder version");
-    return loaded;
-  }();
-  return *api;
+  return module_api<DrawApi>({"postbinder_draw.so", "POSTBINDER_DRAW_MODULE", kBuildPath, "postbinder_draw_api",
+                              "image codecs", kDrawApiVersion});
 }
 
 }  // namespace

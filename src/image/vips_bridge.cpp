@@ -1,11 +1,6 @@
 // The way into the libvips module for the rest of postbinder: loads it on first use (see
 // vips_api.h) and calls into it.
 
-#include <cstdlib>
-#include <mutex>
-#include <vector>
-
-#include "common/error.h"
 #include "common/module_loader.h"
 #include "image/vips_api.h"
 
@@ -22,17 +17,8 @@ constexpr const char* kBuildPath = "";
 #endif
 
 const VipsApi& load_api() {
-  // Loaded once; a failure is retried (and reported) by the next image that needs it.
-  static const VipsApi* const api = [] {
-    using Entry = const VipsApi* (*)();
-    const auto entry = reinterpret_cast<Entry>(load_module_entry("postbinder_vips.so", "POSTBINDER_VIPS_MODULE",
-                                                                 kBuildPath, "postbinder_vips_api", "libvips"));
-    const VipsApi* loaded = entry();
-    if (loaded->version != kVipsApiVersion)
-      throw BuildError("libvips", "cannot load postbinder_vips.so: it belongs to another postbinder version");
-    return loaded;
-  }();
-  return *api;
+  return module_api<VipsApi>(
+      {"postbinder_vips.so", "POSTBINDER_VIPS_MODULE", kBuildPath, "postbinder_vips_api", "libvips", kVipsApiVersion});
 }
 
 }  // namespace
