@@ -67,8 +67,7 @@ std::string ConversionCache::key_for_file(const fs::path& source, const ConvertL
   return digest::sha256_hex(identity.str());
 }
 
-std::variant<ConvertedImage, std::string> ConversionCache::get_or_make(const std::string& key,
-                                                                       const Producer& produce) {
+Conversion ConversionCache::get_or_make(const std::string& key, const Producer& produce) {
   if (folder_.empty()) return produce(scratch_ / ("converted-" + unique_suffix()));
   const fs::path meta = folder_ / (key + ".meta");
   if (const std::optional<Entry> entry = read_entry(meta)) {

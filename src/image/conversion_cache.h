@@ -19,11 +19,11 @@ class ConversionCache {
   // folder empty: nothing is remembered and results go to scratch.
   ConversionCache(std::filesystem::path folder, std::filesystem::path scratch);
 
-  using Producer = std::function<std::variant<ConvertedImage, std::string>(const std::filesystem::path& output_stem)>;
+  using Producer = std::function<Conversion(const std::filesystem::path& output_stem)>;
 
   // The cached result for key, or produce(stem) run now and kept. Failures are not kept.
   // Thread-safe: what is being made has a name of its own until it is renamed into place.
-  std::variant<ConvertedImage, std::string> get_or_make(const std::string& key, const Producer& produce);
+  Conversion get_or_make(const std::string& key, const Producer& produce);
 
   // A key for converting the file at source within limits.
   static std::string key_for_file(const std::filesystem::path& source, const ConvertLimits& limits);

@@ -97,7 +97,7 @@ int title_size(std::size_t length) {
   return length <= 24 ? 96 : length <= 60 ? 76 : 56;
 }
 
-std::variant<ConvertedImage, std::string> draw(const CoverText& text, const std::filesystem::path& output_stem) {
+Conversion draw(const CoverText& text, const std::filesystem::path& output_stem) {
   CoverCanvas canvas(background_for(text.title));
   const fonts::FontStyle serif_bold{fonts::Family::Serif, true, false};
   const fonts::FontStyle sans{fonts::Family::Sans, false, false};
@@ -129,8 +129,7 @@ std::variant<ConvertedImage, std::string> draw(const CoverText& text, const std:
 
 }  // namespace
 
-std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text,
-                                                         const std::filesystem::path& output_stem) {
+Conversion generate_cover(const CoverText& text, const std::filesystem::path& output_stem) {
   // Every font, shaper and FreeType face lives in this call, so covers may be drawn in any thread.
   try {
     return draw(text, output_stem);

@@ -18,7 +18,6 @@ struct CoverText {
 };
 
 // Writes output_stem + ".jpg" (1200x1800).
-std::variant<ConvertedImage, std::string> generate_cover(const CoverText& text,
-                                                         const std::filesystem::path& output_stem);
+Conversion generate_cover(const CoverText& text, const std::filesystem::path& output_stem);
 
 }  // namespace pb::image

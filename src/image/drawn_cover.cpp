@@ -5,7 +5,7 @@
 
 namespace pb::image {
 
-std::variant<ConvertedImage, std::string> draw_book_cover(const book::Book& book, ConversionCache& conversions) {
+Conversion draw_book_cover(const book::Book& book, ConversionCache& conversions) {
   // When no post names an author the site stands in for one: print it once.
   std::string author = book.authors.empty() ? std::string() : book.authors.front();
   if (author == book.publisher) author.clear();

@@ -11,6 +11,6 @@
 
 namespace pb::image {
 
-std::variant<ConvertedImage, std::string> draw_book_cover(const book::Book& book, ConversionCache& conversions);
+Conversion draw_book_cover(const book::Book& book, ConversionCache& conversions);
 
 }  // namespace pb::image

@@ -18,9 +18,8 @@ bool starts_as_webp(const std::filesystem::path& input) {
 
 }  // namespace
 
-std::variant<ConvertedImage, std::string> convert_image(const std::filesystem::path& input,
-                                                        const std::filesystem::path& output_stem,
-                                                        const ConvertLimits& limits) {
+Conversion convert_image(const std::filesystem::path& input, const std::filesystem::path& output_stem,
+                         const ConvertLimits& limits) {
   if (starts_as_webp(input))
     if (auto converted = convert_plain_webp_in_module(input, output_stem, limits)) return std::move(*converted);
   return convert_with_vips(input, output_stem, limits);

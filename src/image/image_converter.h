@@ -30,8 +30,7 @@ struct ConvertedImage {
 using Conversion = std::variant<ConvertedImage, std::string>;
 
 // output_stem gets ".jpg" or ".png". Returns the converted image or why it failed.
-std::variant<ConvertedImage, std::string> convert_image(const std::filesystem::path& input,
-                                                        const std::filesystem::path& output_stem,
-                                                        const ConvertLimits& limits);
+Conversion convert_image(const std::filesystem::path& input, const std::filesystem::path& output_stem,
+                         const ConvertLimits& limits);
 
 }  // namespace pb::image

@@ -97,7 +97,7 @@ class Embedder {
     // would run alone after everything else.
     const bool draw_cover_now = book_.cover.source.empty() && options_.generate_cover;
     const std::size_t first_image = draw_cover_now ? 1 : 0;
-    std::optional<std::variant<ConvertedImage, std::string>> drawn_cover;
+    std::optional<Conversion> drawn_cover;
     parallel_for(first_image + candidates_.size(), [&](std::size_t i) {
       throw_if_interrupted();
       if (i < first_image)
@@ -207,12 +207,12 @@ class Embedder {
     }
   }
 
-  std::variant<ConvertedImage, std::string> draw_cover() {
+  Conversion draw_cover() {
     if (options_.cover_drawn_ahead && book_.cover.source.empty()) return options_.cover_drawn_ahead();
     return draw_book_cover(book_, preparer_.conversions());
   }
 
-  void use_cover(const std::variant<ConvertedImage, std::string>& result) {
+  void use_cover(const Conversion& result) {
     if (auto* error = std::get_if<std::string>(&result)) {
       diagnostics_.warn("cover", *error);
       return;

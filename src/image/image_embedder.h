@@ -38,7 +38,7 @@ struct EmbedOptions {
   // Set when the caller has started drawing the book's cover already (draw_book_cover, while
   // the chapters converted and the images downloaded): the generated cover comes from here, the
   // call waiting for it if needed. Only used when the book has no cover source of its own.
-  std::function<std::variant<ConvertedImage, std::string>()> cover_drawn_ahead;
+  std::function<Conversion()> cover_drawn_ahead;
 };
 
 struct EmbedReport {

@@ -18,21 +18,18 @@ constexpr int kVipsApiVersion = 2;
 
 struct VipsApi {
   int version;
-  std::variant<ConvertedImage, std::string> (*convert)(const std::filesystem::path& input,
-                                                       const std::filesystem::path& output_stem,
-                                                       const ConvertLimits& limits);
+  Conversion (*convert)(const std::filesystem::path& input, const std::filesystem::path& output_stem,
+                        const ConvertLimits& limits);
 };
 
 // Loads the module on first use and converts with it (what convert_image() falls back to).
-std::variant<ConvertedImage, std::string> convert_with_vips(const std::filesystem::path& input,
-                                                            const std::filesystem::path& output_stem,
-                                                            const ConvertLimits& limits);
+Conversion convert_with_vips(const std::filesystem::path& input, const std::filesystem::path& output_stem,
+                             const ConvertLimits& limits);
 
 namespace vips {
 // Implemented inside the module.
-std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,
-                                                  const std::filesystem::path& output_stem,
-                                                  const ConvertLimits& limits);
+Conversion convert(const std::filesystem::path& input, const std::filesystem::path& output_stem,
+                   const ConvertLimits& limits);
 }  // namespace vips
 
 }  // namespace pb::image

@@ -23,8 +23,7 @@ const VipsApi& load_api() {
 
 }  // namespace
 
-std::variant<ConvertedImage, std::string> convert_with_vips(const fs::path& input, const fs::path& output_stem,
-                                                            const ConvertLimits& limits) {
+Conversion convert_with_vips(const fs::path& input, const fs::path& output_stem, const ConvertLimits& limits) {
   return load_api().convert(input, output_stem, limits);
 }
 

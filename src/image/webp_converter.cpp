@@ -139,9 +139,8 @@ Size fit_within(int width, int height, const ConvertLimits& limits) {
           std::max(1, static_cast<int>(std::lround(height * scale)))};
 }
 
-std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(const fs::path& input,
-                                                                            const fs::path& output_stem,
-                                                                            const ConvertLimits& limits) {
+std::optional<Conversion> convert_plain_webp(const fs::path& input, const fs::path& output_stem,
+                                             const ConvertLimits& limits) {
   const ImageFile file(input, Scratch::FileBytes);
   if (!file.is_open()) return std::nullopt;  // libvips will say what is wrong with it
   const std::string_view bytes = file.all();

@@ -16,9 +16,8 @@ namespace pb::image {
 
 // nullopt when this file is not a plain WebP (not WebP at all, animated, ICC, turned); otherwise
 // the converted image (JPEG, or PNG when it has alpha) or why it failed.
-std::optional<std::variant<ConvertedImage, std::string>> convert_plain_webp(const std::filesystem::path& input,
-                                                                            const std::filesystem::path& output_stem,
-                                                                            const ConvertLimits& limits);
+std::optional<Conversion> convert_plain_webp(const std::filesystem::path& input,
+                                             const std::filesystem::path& output_stem, const ConvertLimits& limits);
 
 // The size an image of width x height is scaled to so that it fits the limits, keeping its
 // aspect and never enlarging it.

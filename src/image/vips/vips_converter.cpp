@@ -32,9 +32,8 @@ std::string save_failure() {
 
 }  // namespace
 
-std::variant<ConvertedImage, std::string> convert(const std::filesystem::path& input,
-                                                  const std::filesystem::path& output_stem,
-                                                  const ConvertLimits& limits) {
+Conversion convert(const std::filesystem::path& input, const std::filesystem::path& output_stem,
+                   const ConvertLimits& limits) {
   ensure_vips();
   // The header only: dimensions come without decoding pixels.
   ImagePtr header(vips_image_new_from_file(input.c_str(), "access", VIPS_ACCESS_SEQUENTIAL, nullptr));
